@@ -1,0 +1,167 @@
+/*
+ * cpu/access.c — the one path from an instruction to memory: segment checks
+ * on seg:off, the linear address, then mem/. This is where the VM mediates
+ * every guest access; watchpoints, paging and statistics hang here.
+ * SDM Vol. 3 chapter 3 (segmentation); 8086 and 286 manuals for real mode.
+ */
+#include "access.h"
+
+_Noreturn void cpu_fault(struct cpu *c, int vector, uint32_t error)
+{
+	c->fault_vector = vector;
+	c->fault_error = error;
+	c->fault_has_error = true;
+	longjmp(c->fault_jmp, 1);
+}
+
+_Noreturn void cpu_fault_noerr(struct cpu *c, int vector)
+{
+	c->fault_vector = vector;
+	c->fault_error = 0;
+	c->fault_has_error = false;
+	longjmp(c->fault_jmp, 1);
+}
+
+/* Real-mode offsets past the segment limit: the 8086 wraps inside the 64 KiB
+ * segment (handled by the callers); the 286 raises interrupt 13 for any
+ * segment, the 386 #SS for the stack segment and #GP for the others. */
+static void limit_check(struct cpu *c, int seg, uint32_t off, int size)
+{
+	uint32_t limit = c->seg[seg].limit;
+
+	if (off > limit || (uint32_t)(size - 1) > limit - off)
+		cpu_fault(c, seg == SEG_SS ? c->traits->real_ss_fault : EXC_GP, 0);
+}
+
+static bool wraps(bool wrap, uint32_t off, int size)
+{
+	return wrap && (off & 0xffff) + (uint32_t)size > 0x10000;
+}
+
+void cpu_check(struct cpu *c, int seg, uint32_t off, int size)
+{
+	if (!c->traits->seg_wrap)
+		limit_check(c, seg, off, size);
+}
+
+/* 'wrap': offsets wrap at 64 KiB instead of being checked against the limit. */
+static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wrap)
+{
+	uint32_t base = c->seg[seg].base;
+
+	if (wraps(wrap, off, size)) {
+		uint32_t v = 0;
+		for (int i = 0; i < size; i++)
+			v |= mem_read(c->mem, base + ((off + (uint32_t)i) & 0xffff), 1) << (8 * i);
+		return v;
+	}
+	if (wrap)
+		off &= 0xffff;
+	else
+		limit_check(c, seg, off, size);
+	return mem_read(c->mem, base + off, size);
+}
+
+static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int size, bool wrap)
+{
+	uint32_t base = c->seg[seg].base;
+
+	if (wraps(wrap, off, size)) {
+		for (int i = 0; i < size; i++)
+			mem_write(c->mem, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1);
+		return;
+	}
+	if (wrap)
+		off &= 0xffff;
+	else
+		limit_check(c, seg, off, size);
+	mem_write(c->mem, base + off, val, size);
+}
+
+uint32_t cpu_read(struct cpu *c, int seg, uint32_t off, int size)
+{
+	return read_at(c, seg, off, size, c->traits->seg_wrap);
+}
+
+void cpu_write(struct cpu *c, int seg, uint32_t off, uint32_t val, int size)
+{
+	write_at(c, seg, off, val, size, c->traits->seg_wrap);
+}
+
+/* The 286 lets a string access at offset FFFF wrap and raises the segment
+ * overrun later: a read's once the index register has moved, a write's at
+ * the next step of the instruction (captured by SingleStepTests). */
+static bool late_overrun(struct cpu *c, uint32_t off, int size, bool *pending)
+{
+	if (!c->traits->string_late_fault || !wraps(true, off, size))
+		return false;
+	*pending = true;
+	return true;
+}
+
+uint32_t cpu_read_string(struct cpu *c, int seg, uint32_t off, int size)
+{
+	bool wrap = c->traits->seg_wrap || late_overrun(c, off, size, &c->overrun_read);
+
+	return read_at(c, seg, off, size, wrap);
+}
+
+void cpu_write_string(struct cpu *c, int seg, uint32_t off, uint32_t val, int size)
+{
+	bool wrap = c->traits->seg_wrap || late_overrun(c, off, size, &c->overrun_write);
+
+	write_at(c, seg, off, val, size, wrap);
+}
+
+void overrun_raise(struct cpu *c, bool *pending)
+{
+	if (*pending) {
+		*pending = false;
+		cpu_fault(c, EXC_GP, 0);
+	}
+}
+
+uint8_t cpu_fetch8(struct cpu *c, uint32_t off)
+{
+	if (!c->seg[SEG_CS].big)
+		off &= 0xffff;
+	return (uint8_t)cpu_read(c, SEG_CS, off, 1);
+}
+
+uint32_t stack_mask(const struct cpu *c)
+{
+	return c->seg[SEG_SS].big ? 0xffffffffu : 0xffffu;
+}
+
+void stack_push(struct cpu *c, uint32_t val, int size)
+{
+	uint32_t mask = stack_mask(c);
+	uint32_t sp = (c->reg[REG_SP] - (uint32_t)size) & mask;
+
+	cpu_write(c, SEG_SS, sp, val, size);
+	c->reg[REG_SP] = (c->reg[REG_SP] & ~mask) | sp;
+}
+
+uint32_t stack_pop(struct cpu *c, int size)
+{
+	uint32_t mask = stack_mask(c);
+	uint32_t sp = c->reg[REG_SP] & mask;
+	uint32_t v = cpu_read(c, SEG_SS, sp, size);
+
+	c->reg[REG_SP] = (c->reg[REG_SP] & ~mask) | ((sp + (uint32_t)size) & mask);
+	return v;
+}
+
+uint32_t stack_peek(struct cpu *c, uint32_t depth, int size)
+{
+	uint32_t mask = stack_mask(c);
+
+	return cpu_read(c, SEG_SS, (c->reg[REG_SP] + depth) & mask, size);
+}
+
+void stack_release(struct cpu *c, uint32_t n)
+{
+	uint32_t mask = stack_mask(c);
+
+	c->reg[REG_SP] = (c->reg[REG_SP] & ~mask) | ((c->reg[REG_SP] + n) & mask);
+}

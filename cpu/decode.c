@@ -1,0 +1,310 @@
+/*
+ * cpu/decode.c — bytes to struct insn: prefixes, opcode (one-byte and 0F
+ * maps), ModRM/SIB, displacement and immediates, driven by optab. Pure: no
+ * CPU state is read or written, so the disassembler, the monitor and a
+ * decoded-instruction cache can all use it. SDM Vol. 2, chapter 2.
+ */
+#include <string.h>
+
+#include "insn.h"
+
+struct reader {
+	const struct decode_env *env;
+	struct insn *in;
+	uint32_t pos;
+};
+
+static uint32_t next(struct reader *r, int bytes)
+{
+	uint32_t v = 0;
+
+	for (int i = 0; i < bytes; i++)
+		v |= (uint32_t)r->env->fetch(r->env->ctx, r->pos++) << (8 * i);
+	return v;
+}
+
+static uint32_t sext8(uint32_t v)
+{
+	return (uint32_t)(int32_t)(int8_t)v;
+}
+
+static uint32_t sext16(uint32_t v)
+{
+	return (uint32_t)(int32_t)(int16_t)v;
+}
+
+/* 16-bit addressing normalised to base+index (SDM Table 2-1): after this one
+ * ea() serves both address sizes. BP-based forms default to SS. */
+static void modrm16(struct reader *r)
+{
+	static const int8_t base[8] = {REG_BX, REG_BX, REG_BP, REG_BP, REG_SI, REG_DI, REG_BP, REG_BX};
+	static const int8_t index[8] = {REG_SI, REG_DI, REG_SI, REG_DI, -1, -1, -1, -1};
+	struct insn *in = r->in;
+
+	if (in->mod == 0 && in->rm == 6) {
+		in->disp = next(r, 2);
+		return;
+	}
+	in->base = base[in->rm];
+	in->index = index[in->rm];
+	if (in->base == REG_BP && !in->seg_override)
+		in->seg = SEG_SS;
+	if (in->mod == 1)
+		in->disp = sext8(next(r, 1)) & 0xffff;
+	else if (in->mod == 2)
+		in->disp = next(r, 2);
+}
+
+/* 32-bit addressing with the SIB byte (SDM Tables 2-2 and 2-3). */
+static void modrm32(struct reader *r)
+{
+	struct insn *in = r->in;
+	int base = in->rm;
+
+	if (base == 4) {
+		uint8_t sib = (uint8_t)next(r, 1);
+		int index = (sib >> 3) & 7;
+
+		in->scale = sib >> 6;
+		in->index = index == REG_SP ? -1 : index;
+		base = sib & 7;
+		if (base == REG_BP && in->mod == 0) {
+			in->disp = next(r, 4);
+			base = -1;
+		}
+	} else if (base == REG_BP && in->mod == 0) {
+		in->disp = next(r, 4);
+		base = -1;
+	}
+	in->base = (int8_t)base;
+	if ((base == REG_BP || base == REG_SP) && !in->seg_override)
+		in->seg = SEG_SS;
+	if (in->mod == 1)
+		in->disp = sext8(next(r, 1));
+	else if (in->mod == 2)
+		in->disp = next(r, 4);
+}
+
+static void read_modrm(struct reader *r, uint8_t modrm)
+{
+	struct insn *in = r->in;
+
+	in->has_modrm = true;
+	in->mod = modrm >> 6;
+	in->reg = (modrm >> 3) & 7;
+	in->rm = modrm & 7;
+	if (in->mod == 3)
+		return;
+	if (in->asize == 2)
+		modrm16(r);
+	else
+		modrm32(r);
+}
+
+static void read_immediates(struct reader *r)
+{
+	struct insn *in = r->in;
+	bool first = true;
+
+	for (int i = 0; i < 3; i++) {
+		uint32_t v;
+
+		switch (in->opnd[i]) {
+		case Ib:
+			v = next(r, 1);
+			break;
+		case sIb:
+		case Jb:
+			v = sext8(next(r, 1));
+			break;
+		case Iw:
+			v = next(r, 2);
+			break;
+		case Ix:
+			v = next(r, in->osize);
+			break;
+		case Iz:
+		case Iv:
+		case Jz:
+			v = in->osize == 4 ? next(r, 4) : sext16(next(r, 2));
+			break;
+		case Ap:
+			in->imm = next(r, in->osize == 4 ? 4 : 2);
+			in->imm2 = next(r, 2);
+			first = false;
+			continue;
+		case Ob:
+		case Ov:
+			in->disp = next(r, in->asize);
+			continue;
+		default:
+			continue;
+		}
+		if (first)
+			in->imm = v;
+		else
+			in->imm2 = v;
+		first = false;
+	}
+}
+
+/* The operand size of a row: a byte operation when its first data operand
+ * (register, memory or string) is a byte; else 16 or 32 by CS.D and 66h. */
+static int row_osize(const uint8_t *opnd, int vsize)
+{
+	for (int i = 0; i < 3; i++) {
+		switch (opnd[i]) {
+		case Eb:
+		case Gb:
+		case AL:
+		case Zb:
+		case Xb:
+		case Yb:
+		case Ob:
+			return 1;
+		case Ev:
+		case Gv:
+		case eAX:
+		case Zv:
+		case Xv:
+		case Yv:
+		case Ov:
+			return vsize;
+		default:
+			break;
+		}
+	}
+	return vsize;
+}
+
+int opnd_size(int k, int osize)
+{
+	switch (k) {
+	case Eb:
+	case Gb:
+	case AL:
+	case CL:
+	case Zb:
+	case Xb:
+	case Yb:
+	case Ob:
+	case Ib:
+		return 1;
+	case Ew:
+	case Gw:
+	case Sw:
+	case DX:
+	case Iw:
+	case rES:
+	case rCS:
+	case rSS:
+	case rDS:
+	case rFS:
+	case rGS:
+		return 2;
+	case Cd:
+	case Dd:
+	case Rd:
+		return 4;
+	default:
+		return osize;
+	}
+}
+
+/* More prefixes than any instruction can hold: the decoder gives up rather
+ * than loop over memory full of prefix bytes. */
+#define PREFIX_LIMIT 16
+
+/* Prefixes: the last segment override and the last REP kind win, as on the
+ * chips. Returns the first byte that is not a prefix, or -1 past the limit. */
+static int read_prefixes(struct reader *r, bool *osize_flip, bool *asize_flip)
+{
+	const struct cpu_traits *t = r->env->traits;
+	struct insn *in = r->in;
+
+	for (;;) {
+		uint8_t b;
+
+		if (r->pos >= PREFIX_LIMIT)
+			return -1;
+		b = (uint8_t)next(r, 1);
+		const struct opdesc *row = &optab[b];
+
+		if (!(row->attr & PREFIX) || row->isa > t->isa)
+			return b;
+		switch (row->sub) {
+		case PFX_OSIZE:
+			*osize_flip = true;
+			break;
+		case PFX_ASIZE:
+			*asize_flip = true;
+			break;
+		case PFX_LOCK:
+			in->lock = true;
+			break;
+		case PFX_REP:
+		case PFX_REPNE:
+			in->rep = row->sub;
+			break;
+		default:
+			in->seg = row->sub;
+			in->seg_override = true;
+			break;
+		}
+	}
+}
+
+enum decode_status decode(const struct decode_env *env, struct insn *in)
+{
+	const struct cpu_traits *t = env->traits;
+	struct reader r = {env, in, 0};
+	bool osize_flip = false, asize_flip = false;
+	const struct opdesc *row;
+	int b;
+
+	memset(in, 0, sizeof *in);
+	in->base = in->index = -1;
+	in->seg = SEG_DS;
+	b = read_prefixes(&r, &osize_flip, &asize_flip);
+	if (b < 0) {
+		in->len = (uint8_t)r.pos;
+		return DECODE_TOO_LONG;
+	}
+	in->osize = (env->code32 != osize_flip) ? 4 : 2;
+	in->asize = (env->code32 != asize_flip) ? 4 : 2;
+
+	in->opcode = (uint16_t)b;
+	if (b == 0x0f && t->isa >= ISA_286)
+		in->opcode = 0x100 | (uint16_t)next(&r, 1);
+	row = optab_resolve(&optab[in->opcode], t, env->prot);
+	if (!row)
+		return DECODE_UD;
+	memcpy(in->opnd, row->opnd, sizeof in->opnd);
+	if (row->group || (row->attr & MODRM)) {
+		uint8_t modrm = (uint8_t)next(&r, 1);
+
+		read_modrm(&r, modrm);
+		if (row->group) {
+			row = optab_resolve(&row->group[in->reg], t, env->prot);
+			if (!row)
+				return DECODE_UD;
+			/* A group row inherits the parent's operands where it names none. */
+			for (int i = 0; i < 3; i++)
+				if (row->opnd[i] != NONE)
+					in->opnd[i] = row->opnd[i];
+		}
+		if ((row->attr & MEMONLY) && in->mod == 3 && t->has_ud)
+			return DECODE_UD;
+	} else if (in->opnd[0] == Zb || in->opnd[0] == Zv) {
+		in->reg = in->opcode & 7;
+	}
+	if (!row->exec)
+		return DECODE_UD;
+	in->op = row;
+	in->osize = (uint8_t)row_osize(in->opnd, in->osize);
+	read_immediates(&r);
+	in->len = (uint8_t)(r.pos > 255 ? 255 : r.pos);
+	if (t->max_insn_len && r.pos > t->max_insn_len)
+		return DECODE_TOO_LONG;
+	return DECODE_OK;
+}

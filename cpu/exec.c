@@ -1,0 +1,206 @@
+/*
+ * cpu/exec.c — one instruction boundary to the next: interrupts, fetch and
+ * decode, dispatch through the opcode table, the REP loop, and the fault path
+ * that unwinds a faulting instruction and enters its handler (double fault,
+ * shutdown). The only setjmp in x86lab is here.
+ */
+#include <string.h>
+
+#include "access.h"
+#include "flags.h"
+#include "insn.h"
+#include "intr.h"
+#include "seg.h"
+
+void cpu_init(struct cpu *c, enum cpu_model model, struct mem *mem, const struct cpu_io *io)
+{
+	memset(c, 0, sizeof *c);
+	c->model = model;
+	c->traits = &cpu_traits_table[model];
+	c->mem = mem;
+	if (io)
+		c->io = *io;
+	cpu_reset(c);
+}
+
+/* Power-on state (8086 manual 2-29; 286 manual 10-1; SDM Vol. 3, 9.1.1): the
+ * 8086 starts at FFFF:0000; the 286 and 386 at F000:FFF0 with a CS base that
+ * points at the top of their address space until the first far jump. */
+void cpu_reset(struct cpu *c)
+{
+	const struct cpu_traits *t = c->traits;
+
+	memset(c->reg, 0, sizeof c->reg);
+	for (int s = 0; s < SEG_COUNT; s++) {
+		c->seg[s] = (struct segcache){.limit = 0xffff, .attr = 0x93};
+	}
+	c->eflags = t->flags_fixed1;
+	c->cr0 = c->model == CPU_286 ? 0xfff0 : 0;
+	c->cr2 = c->cr3 = 0;
+	c->gdtr = (struct dtr){0, 0xffff};
+	c->idtr = (struct dtr){0, 0x3ff};
+	if (c->model == CPU_8086) {
+		cpu_load_real_seg(c, SEG_CS, 0xffff);
+		c->eip = 0;
+	} else {
+		c->seg[SEG_CS].sel = 0xf000;
+		c->seg[SEG_CS].base = (uint32_t)(((uint64_t)1 << t->addr_bits) - 0x10000);
+		c->eip = 0xfff0;
+	}
+	c->halted = c->shutdown = c->inhibit_intr = false;
+	c->delivering = 0;
+	c->fault_vector = -1;
+}
+
+void cpu_set_intr(struct cpu *c, bool level)
+{
+	c->intr_line = level;
+}
+
+void cpu_request_stop(struct cpu *c)
+{
+	c->stop_requested = true;
+}
+
+static uint8_t fetch_code(void *ctx, uint32_t pos)
+{
+	struct cpu *c = ctx;
+
+	return cpu_fetch8(c, c->insn_eip + pos);
+}
+
+static uint32_t ip_mask(const struct cpu *c)
+{
+	return c->seg[SEG_CS].big ? 0xffffffffu : 0xffffu;
+}
+
+static uint32_t count_reg(const struct cpu *c, const struct insn *in)
+{
+	return in->asize == 2 ? c->reg[REG_CX] & 0xffff : c->reg[REG_CX];
+}
+
+static bool intr_pending(const struct cpu *c)
+{
+	return c->intr_line && flag(c, FLAG_IF);
+}
+
+/* REP/REPE/REPNE: one iteration per handler call. Between iterations an
+ * interrupt may be taken: EIP goes back to the instruction (prefixes
+ * included) so that it resumes where it stopped, as on the chips. Later
+ * chips count CX down once an iteration is complete; the 286 does it inside
+ * the iteration, where the handler calls string_count(), so that a fault
+ * leaves CX where the chip leaves it. */
+static void exec_rep(struct cpu *c, const struct insn *in)
+{
+	bool test_zf = (in->op->attr & REPZ) != 0;
+
+	while (count_reg(c, in) != 0) {
+		c->rep_count_due = true;
+		in->op->exec(c, in);
+		if (c->rep_count_due) {
+			c->rep_count_due = false;
+			count_down(c, in->asize);
+		}
+		if (test_zf && flag(c, FLAG_ZF) != (in->rep == PFX_REP))
+			break;
+		if (count_reg(c, in) != 0 && intr_pending(c)) {
+			c->eip = in->eip;
+			break;
+		}
+	}
+}
+
+static void exec_one(struct cpu *c)
+{
+	struct decode_env env = {c->traits, c->seg[SEG_CS].big, (c->cr0 & CR0_PE) != 0, fetch_code,
+				 c};
+	struct insn in;
+	enum decode_status st;
+
+	c->insn_eip = c->next_eip = c->eip;
+	c->insn_esp = c->reg[REG_SP];
+	st = decode(&env, &in);
+	in.eip = c->insn_eip;
+	c->next_eip = (c->insn_eip + in.len) & ip_mask(c);
+	if (st == DECODE_UD)
+		cpu_fault_noerr(c, EXC_UD);
+	if (st == DECODE_TOO_LONG) {
+		if (c->traits->max_insn_len)
+			cpu_fault(c, EXC_GP, 0);
+		c->eip = c->next_eip; /* 8086: a long run of prefixes does nothing */
+		return;
+	}
+	c->eip = c->next_eip;
+	c->overrun_read = c->overrun_write = c->rep_count_due = false;
+	if ((in.op->attr & STRING) && in.rep)
+		exec_rep(c, &in);
+	else
+		in.op->exec(c, &in);
+	overrun_raise(c, &c->overrun_write);
+}
+
+/* Exceptions the SDM calls contributory (Vol. 3, Table 6-5): a second one
+ * while delivering the first is a double fault. */
+static bool contributory(int vector)
+{
+	return vector == EXC_DE || (vector >= EXC_TS && vector <= EXC_GP);
+}
+
+/* The catch side of cpu_fault(): rewind, choose the vector, deliver. A fault
+ * raised while delivering lands here again through the same setjmp. */
+static void exec_fault(struct cpu *c)
+{
+	int vector = c->fault_vector;
+	bool has_error = c->fault_has_error;
+	uint32_t error = c->fault_error;
+
+	if (c->delivering) {
+		if (c->delivering == EXC_DF + 1 || !c->traits->has_ud) {
+			c->shutdown = true;
+			return;
+		}
+		if (contributory(c->delivering - 1) && contributory(vector)) {
+			vector = EXC_DF;
+			has_error = true;
+			error = 0;
+		}
+	}
+	c->delivering = vector + 1;
+	if (c->traits->fault_restores_sp)
+		c->reg[REG_SP] = c->insn_esp;
+	c->eip = (vector == EXC_DE && c->traits->de_after) ? c->next_eip : c->insn_eip;
+	c->halted = false;
+	intr_deliver(c, vector, has_error, error);
+	c->delivering = 0;
+	c->insns++;
+}
+
+enum cpu_stop cpu_run(struct cpu *c, uint64_t budget)
+{
+	c->budget = budget;
+	if (setjmp(c->fault_jmp))
+		exec_fault(c);
+	while (c->budget > 0) {
+		bool shadow = c->inhibit_intr;
+
+		if (c->shutdown)
+			return CPU_STOP_SHUTDOWN;
+		if (c->stop_requested) {
+			c->stop_requested = false;
+			return CPU_STOP_REQUEST;
+		}
+		c->inhibit_intr = false;
+		if (!shadow && intr_pending(c) && c->io.inta) {
+			c->halted = false;
+			c->insn_eip = c->next_eip = c->eip;
+			c->insn_esp = c->reg[REG_SP];
+			intr_deliver(c, c->io.inta(c->io.ctx), false, 0);
+		}
+		if (c->halted)
+			return CPU_STOP_HALT;
+		c->budget--;
+		exec_one(c);
+		c->insns++;
+	}
+	return c->shutdown ? CPU_STOP_SHUTDOWN : CPU_STOP_BUDGET;
+}

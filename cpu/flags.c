@@ -1,0 +1,60 @@
+/*
+ * cpu/flags.c — condition codes and the guarded FLAGS load used by POPF,
+ * IRET and the front ends. The representation itself is in flags.h.
+ */
+#include "flags.h"
+
+bool flags_cond(const struct cpu *c, int cc)
+{
+	uint32_t f = c->eflags;
+	bool r;
+
+	switch (cc >> 1) {
+	case 0:
+		r = f & FLAG_OF;
+		break;
+	case 1:
+		r = f & FLAG_CF;
+		break;
+	case 2:
+		r = f & FLAG_ZF;
+		break;
+	case 3:
+		r = f & (FLAG_CF | FLAG_ZF);
+		break;
+	case 4:
+		r = f & FLAG_SF;
+		break;
+	case 5:
+		r = f & FLAG_PF;
+		break;
+	case 6:
+		r = !(f & FLAG_SF) != !(f & FLAG_OF);
+		break;
+	default:
+		r = (f & FLAG_ZF) || (!(f & FLAG_SF) != !(f & FLAG_OF));
+		break;
+	}
+	return (cc & 1) ? !r : r;
+}
+
+/* Bits outside 'flags_real_rw' keep their value (VM, RF and the fixed bits);
+ * the fixed-one bits are forced, so FLAGS always reads as the chip shows it. */
+void flags_load(struct cpu *c, uint32_t value, int size)
+{
+	uint32_t rw = c->traits->flags_real_rw;
+
+	if (size == 2)
+		rw &= 0xffff;
+	c->eflags = ((c->eflags & ~rw) | (value & rw)) | c->traits->flags_fixed1;
+}
+
+uint32_t cpu_flags(const struct cpu *c)
+{
+	return flags_get(c);
+}
+
+void cpu_set_flags(struct cpu *c, uint32_t value)
+{
+	flags_load(c, value, 4);
+}

@@ -1,0 +1,45 @@
+/*
+ * cpu/intr.c — how the CPU enters and leaves interrupt handlers. Real mode:
+ * FLAGS, CS and IP are pushed, IF and TF cleared, CS:IP read from the vector
+ * table at IDTR.base (0 after reset; LIDT moves it on the 286 and later).
+ * SDM Vol. 3, 20.1.4; 8086 manual, "interrupts".
+ */
+#include "intr.h"
+
+#include "access.h"
+#include "flags.h"
+#include "seg.h"
+
+void intr_deliver(struct cpu *c, int vector, bool has_error, uint32_t error)
+{
+	uint32_t entry = (uint32_t)vector * 4;
+	uint16_t ip, cs;
+
+	(void)has_error; /* real mode pushes no error code */
+	(void)error;
+	if (c->traits->has_ud && entry + 3 > c->idtr.limit)
+		cpu_fault(c, EXC_GP, entry + 2);
+	ip = (uint16_t)mem_read(c->mem, c->idtr.base + entry, 2);
+	cs = (uint16_t)mem_read(c->mem, c->idtr.base + entry + 2, 2);
+	stack_push(c, flags_get(c) & 0xffff, 2);
+	stack_push(c, c->seg[SEG_CS].sel, 2);
+	stack_push(c, c->eip & 0xffff, 2);
+	flags_set(c, FLAG_IF | FLAG_TF, 0);
+	cpu_load_real_seg(c, SEG_CS, cs);
+	c->eip = ip;
+}
+
+void intr_return(struct cpu *c, int size)
+{
+	uint32_t mask = size == 4 ? 0xffffffffu : 0xffffu;
+	uint32_t ip, cs, flags;
+
+	/* Read all three before changing anything, so a stack fault restarts cleanly. */
+	ip = stack_peek(c, 0, size);
+	cs = stack_peek(c, (uint32_t)size, size);
+	flags = stack_peek(c, 2u * (uint32_t)size, size);
+	stack_release(c, 3u * (uint32_t)size);
+	cpu_load_real_seg(c, SEG_CS, (uint16_t)cs);
+	c->eip = ip & mask;
+	flags_load(c, flags, size);
+}

@@ -1,0 +1,88 @@
+/*
+ * cpu/op_sys.c — system instructions usable in real mode: LGDT/LIDT,
+ * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR. In real mode IDTR also
+ * moves the interrupt vector table. SDM Vol. 2 per instruction; 286 manual
+ * for the 286's 24-bit descriptor-table bases.
+ */
+#include <stddef.h>
+
+#include "access.h"
+#include "operand.h"
+#include "ops.h"
+
+static struct dtr *table_of(struct cpu *c, const struct insn *in)
+{
+	return in->op->sub == DT_IDT ? &c->idtr : &c->gdtr;
+}
+
+/* With a 16-bit operand only 24 bits of the base are loaded (the 286's width). */
+void op_lgdt(struct cpu *c, const struct insn *in)
+{
+	uint32_t ea = operand_ea(c, in);
+	uint16_t limit = (uint16_t)cpu_read(c, in->seg, ea, 2);
+	uint32_t base = cpu_read(c, in->seg, ea + 2, 4);
+
+	if (in->osize == 2)
+		base &= 0x00ffffff;
+	*table_of(c, in) = (struct dtr){base, limit};
+}
+
+/* The 286 stores FFh in the sixth byte, the 386 with a 16-bit operand 00h
+ * (SDM: SGDT, "IA-32 architecture compatibility"). */
+void op_sgdt(struct cpu *c, const struct insn *in)
+{
+	const struct dtr *t = table_of(c, in);
+	uint32_t ea = operand_ea(c, in);
+	uint32_t base = t->base;
+
+	if (in->osize == 2)
+		base = (base & 0x00ffffff) | (c->model == CPU_286 ? 0xff000000u : 0);
+	cpu_check(c, in->seg, ea, 6);
+	cpu_write(c, in->seg, ea, t->limit, 2);
+	cpu_write(c, in->seg, ea + 2, base, 4);
+}
+
+/* SMSW: the 286 has no CR0 beyond the MSW; its unused bits read as ones. */
+void op_smsw(struct cpu *c, const struct insn *in)
+{
+	uint32_t msw = c->cr0 & 0xffff;
+
+	if (in->mod == 3 && in->osize == 4)
+		msw = c->cr0;
+	operand_write(c, in, 0, msw);
+}
+
+/* LMSW can set PE but never clear it, and touches only PE MP EM TS. */
+void op_lmsw(struct cpu *c, const struct insn *in)
+{
+	uint32_t v = operand_read(c, in, 0) & 0xf;
+
+	c->cr0 = (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE);
+}
+
+void op_clts(struct cpu *c, const struct insn *in)
+{
+	(void)in;
+	c->cr0 &= ~(uint32_t)CR0_TS;
+}
+
+/* TODO(386): CR0.PG, CR2/CR3 semantics and paging belong to the protected-mode
+ * work; until then the registers hold what is written. */
+void op_mov_cr(struct cpu *c, const struct insn *in)
+{
+	uint32_t *cr[8] = {&c->cr0, NULL, &c->cr2, &c->cr3};
+
+	if (in->reg > 3 || !cr[in->reg])
+		cpu_fault_noerr(c, EXC_UD);
+	if (in->op->sub)
+		*cr[in->reg] = c->reg[in->rm];
+	else
+		c->reg[in->rm] = *cr[in->reg];
+}
+
+/* TODO(386): debug registers (breakpoints, DR6/DR7) with the protected-mode work. */
+void op_mov_dr(struct cpu *c, const struct insn *in)
+{
+	(void)in;
+	cpu_fault_noerr(c, EXC_UD);
+}

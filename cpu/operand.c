@@ -1,0 +1,153 @@
+/*
+ * cpu/operand.c — generic operand access from a decoded instruction: the
+ * effective address, registers by kind, immediates, and located operands
+ * that a read-modify-write can write back without faulting halfway.
+ */
+#include "operand.h"
+
+#include "access.h"
+#include "seg.h"
+
+uint32_t operand_ea(const struct cpu *c, const struct insn *in)
+{
+	uint32_t off = in->disp;
+
+	if (in->base >= 0)
+		off += c->reg[in->base];
+	if (in->index >= 0)
+		off += c->reg[in->index] << in->scale;
+	return in->asize == 2 ? off & 0xffff : off;
+}
+
+static bool is_immediate(int k)
+{
+	return k == Ib || k == sIb || k == Iw || k == Iz || k == Iv || k == Ix || k == Jb ||
+	       k == Jz;
+}
+
+/* The first immediate operand reads 'imm', a second one (ENTER) 'imm2'. */
+static uint32_t immediate(const struct insn *in, int i)
+{
+	for (int k = 0; k < i; k++)
+		if (is_immediate(in->opnd[k]))
+			return in->imm2;
+	return in->imm;
+}
+
+static bool is_modrm_mem(const struct insn *in, int k)
+{
+	return (k == Eb || k == Ew || k == Ev || k == M || k == Mp || k == Ma || k == Ms) &&
+	       in->mod != 3;
+}
+
+struct loc operand_locate(struct cpu *c, const struct insn *in, int i, enum access acc)
+{
+	int k = in->opnd[i];
+	struct loc l = {.size = (uint8_t)opnd_size(k, in->osize)};
+
+	if (is_modrm_mem(in, k) || k == Ob || k == Ov) {
+		l.mem = true;
+		l.seg = in->seg;
+		l.off = (k == Ob || k == Ov) ? in->disp : operand_ea(c, in);
+		if (acc != ACC_READ)
+			cpu_check(c, l.seg, l.off, l.size);
+		return l;
+	}
+	switch (k) {
+	case Eb:
+	case Ew:
+	case Ev:
+		l.reg = in->rm;
+		break;
+	case Gb:
+	case Gw:
+	case Gv:
+	case Zb:
+	case Zv:
+		l.reg = in->reg;
+		break;
+	case CL:
+		l.reg = REG_CX;
+		break;
+	case DX:
+		l.reg = REG_DX;
+		break;
+	default: /* AL, eAX */
+		l.reg = REG_AX;
+		break;
+	}
+	return l;
+}
+
+uint32_t loc_read(struct cpu *c, const struct loc *l)
+{
+	if (l->mem)
+		return cpu_read(c, l->seg, l->off, l->size);
+	return reg_get(c, l->reg, l->size);
+}
+
+void loc_write(struct cpu *c, const struct loc *l, uint32_t v)
+{
+	if (l->mem)
+		cpu_write(c, l->seg, l->off, v, l->size);
+	else
+		reg_put(c, l->reg, v, l->size);
+}
+
+uint32_t operand_read(struct cpu *c, const struct insn *in, int i)
+{
+	int k = in->opnd[i];
+
+	if (is_immediate(k))
+		return immediate(in, i);
+	switch (k) {
+	case ONE:
+		return 1;
+	case Sw:
+		return c->seg[in->reg].sel;
+	case rES:
+	case rCS:
+	case rSS:
+	case rDS:
+	case rFS:
+	case rGS:
+		return c->seg[k - rES].sel;
+	default: {
+		struct loc l = operand_locate(c, in, i, ACC_READ);
+		return loc_read(c, &l);
+	}
+	}
+}
+
+void operand_write(struct cpu *c, const struct insn *in, int i, uint32_t v)
+{
+	int k = in->opnd[i];
+
+	switch (k) {
+	case Sw:
+		seg_load(c, in->reg, (uint16_t)v);
+		break;
+	case rES:
+	case rCS:
+	case rSS:
+	case rDS:
+	case rFS:
+	case rGS:
+		seg_load(c, k - rES, (uint16_t)v);
+		break;
+	default: {
+		struct loc l = operand_locate(c, in, i, ACC_WRITE);
+		loc_write(c, &l, v);
+	}
+	}
+}
+
+bool operand_is_reg(const struct insn *in, int i)
+{
+	int k = in->opnd[i];
+
+	if (k == Eb || k == Ew || k == Ev)
+		return in->mod == 3;
+	return k == Gb || k == Gw || k == Gv || k == Zb || k == Zv || k == AL || k == eAX ||
+	       k == CL || k == DX;
+}

@@ -1,0 +1,54 @@
+/*
+ * dev/machine.h — the board: one struct that owns a CPU, memory, the port bus
+ * and the devices, built from a machine_config. No global state: a test can
+ * build ten machines side by side. Included by tools/ and tests.
+ */
+#ifndef X86LAB_MACHINE_H
+#define X86LAB_MACHINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bus.h"
+#include "cpu.h"
+#include "debugcon.h"
+#include "mem.h"
+
+struct machine_config {
+	enum cpu_model model;
+	uint32_t mem_size;   /* bytes of RAM from physical 0 */
+	const uint8_t *bios; /* 64 or 128 KiB ROM image, or NULL */
+	uint32_t bios_size;
+	void (*debugcon_sink)(void *ctx, uint8_t byte); /* port 0xE9 output, or NULL */
+	void *debugcon_ctx;
+};
+
+enum machine_stop {
+	MACHINE_EXIT,       /* the guest wrote the exit port; status in 'exit_status' */
+	MACHINE_HALT,       /* HLT with interrupts off: the end of a bare-metal program */
+	MACHINE_HALT_IF,    /* HLT with interrupts on and no device that can wake it */
+	MACHINE_LIMIT,      /* the instruction limit was reached */
+	MACHINE_SHUTDOWN,   /* triple fault */
+	MACHINE_STOPPED,    /* a front end asked to stop */
+};
+
+struct machine {
+	struct cpu cpu;
+	struct mem mem;
+	struct bus bus;
+	struct debugcon debugcon;
+	struct exitport exitport;
+	bool exited;
+	int exit_status;
+};
+
+/* Returns 0, or -1 with a reason in 'err' (ROM of the wrong size, no memory). */
+int machine_init(struct machine *m, const struct machine_config *cfg, char *err, int errlen);
+void machine_free(struct machine *m);
+/* Place 'len' bytes at physical 'phys' (RAM or ROM). Returns 0, or -1 if they
+ * do not fit in RAM. */
+int machine_load(struct machine *m, uint32_t phys, const uint8_t *data, uint32_t len);
+/* Run until the guest ends or 'max_insns' instructions (0 = no limit). */
+enum machine_stop machine_run(struct machine *m, uint64_t max_insns);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * tools/commands.h — the subcommands of the x86lab program. Each takes the
+ * arguments after its own name (argv[0] is the subcommand) and returns the
+ * process exit status.
+ */
+#ifndef X86LAB_COMMANDS_H
+#define X86LAB_COMMANDS_H
+
+int cmd_run(int argc, char **argv);
+int cmd_sst(int argc, char **argv);
+
+/* The built-in default guest (tools/demo.asm), embedded at build time. */
+extern const unsigned char x86lab_demo_guest[];
+extern const unsigned long x86lab_demo_guest_size;
+
+#endif
