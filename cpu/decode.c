@@ -85,12 +85,14 @@ static void modrm32(struct reader *r)
 		in->disp = next(r, 4);
 }
 
-static void read_modrm(struct reader *r, uint8_t modrm)
+/* 'regonly': MOV to and from control and debug registers ignore the mod
+ * field and always name a register (SDM: MOV-Move to/from Control Registers). */
+static void read_modrm(struct reader *r, uint8_t modrm, bool regonly)
 {
 	struct insn *in = r->in;
 
 	in->has_modrm = true;
-	in->mod = modrm >> 6;
+	in->mod = regonly ? 3 : modrm >> 6;
 	in->reg = (modrm >> 3) & 7;
 	in->rm = modrm & 7;
 	if (in->mod == 3)
@@ -283,7 +285,7 @@ enum decode_status decode(const struct decode_env *env, struct insn *in)
 	if (row->group || (row->attr & MODRM)) {
 		uint8_t modrm = (uint8_t)next(&r, 1);
 
-		read_modrm(&r, modrm);
+		read_modrm(&r, modrm, in->opnd[0] == Rd || in->opnd[1] == Rd);
 		if (row->group) {
 			row = optab_resolve(&row->group[in->reg], t, env->prot);
 			if (!row)

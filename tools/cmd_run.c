@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -449,48 +450,45 @@ static void format_csip(const struct cpu *c, char *buf, size_t n)
 static int report_stop(const struct machine *m, const struct run_opts *o,
 		       enum machine_stop stop, const struct console *con)
 {
-	const char *model = cpu_traits_table[o->model].name;
-	uint64_t n = m->cpu.insns;
-	char csip[24], line[160];
+	char csip[24], after[64], line[192];
 	int status;
 
 	format_csip(&m->cpu, csip, sizeof csip);
+	snprintf(after, sizeof after, "after %" PRIu64 " instruction%s", m->cpu.insns,
+		 m->cpu.insns == 1 ? "" : "s");
 	switch (stop) {
 	case MACHINE_EXIT:
 		status = m->exit_status;
-		snprintf(line, sizeof line, "exit status %d from port 0x%X after %" PRIu64
-			 " instructions (CPU %s)", status, EXIT_PORT, n, model);
+		snprintf(line, sizeof line, "exit status %d from port 0x%X %s", status, EXIT_PORT,
+			 after);
 		break;
 	case MACHINE_HALT:
 		status = 0;
-		snprintf(line, sizeof line, "halted after %" PRIu64 " instructions (CPU %s)", n,
-			 model);
+		snprintf(line, sizeof line, "halted %s", after);
 		break;
 	case MACHINE_HALT_IF:
 		status = EXIT_HALT_IF;
-		snprintf(line, sizeof line, "halted at %s with interrupts enabled and nothing to "
-			 "wake the CPU, after %" PRIu64 " instructions (CPU %s)", csip, n, model);
-		break;
-	case MACHINE_LIMIT:
-		status = EXIT_LIMIT;
-		snprintf(line, sizeof line, "stopped after %" PRIu64 " instructions at %s (CPU %s)",
-			 n, csip, model);
+		snprintf(line, sizeof line,
+			 "halted at %s with interrupts enabled and nothing to wake the CPU, %s",
+			 csip, after);
 		break;
 	case MACHINE_SHUTDOWN:
 		status = EXIT_SHUTDOWN;
-		snprintf(line, sizeof line, "triple fault at %s after %" PRIu64
-			 " instructions; the CPU shut down (CPU %s)", csip, n, model);
+		snprintf(line, sizeof line, "triple fault at %s %s: the CPU shut down", csip,
+			 after);
 		break;
-	default:
+	default: /* MACHINE_LIMIT, or a stop request */
 		status = EXIT_LIMIT;
-		snprintf(line, sizeof line, "stopped at %s after %" PRIu64 " instructions (CPU %s)",
-			 csip, n, model);
+		snprintf(line, sizeof line, "stopped %s at %s", after, csip);
 		break;
 	}
 	if (!o->quiet || (stop != MACHINE_EXIT && stop != MACHINE_HALT)) {
-		bool mid_line = con->is_stdout && con->last >= 0 && con->last != '\n';
+		/* On a terminal the line would otherwise trail the guest's text. */
+		bool mid_line = con->is_stdout && con->last >= 0 && con->last != '\n' &&
+				isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
 		fflush(stdout);
-		fprintf(stderr, "%sx86lab: %s\n", mid_line ? "\n" : "", line);
+		fprintf(stderr, "%sx86lab: %s (CPU %s)\n", mid_line ? "\n" : "", line,
+			cpu_traits_table[o->model].name);
 	}
 	return status;
 }

@@ -354,7 +354,7 @@ static void assert_ram(const struct moo_state *s, uint32_t i, uint32_t addr, uin
 
 /* 8086/27.MOO.gz, test 1 (DAA). Values decoded from the raw decompressed bytes, independently
    of moo.c: python3 gzip.open(...).read()[308:588] dumped as hex and read by hand, then
-   cross-checked with a 40-line struct-based Python reader written from FORMAT.md:
+   cross-checked with a short struct-based Python reader written from FORMAT.md:
      0134 'TEST' len 0x116, index 01 00 00 00, 'NAME' len 7: n=3 "daa", 'BYTS' len 5: n=1 27,
      'INIT' len 0x5c: 'REGS' len 0x1e: ff 3f 35 d4 fb ea 5c 26 b1 00 ad 72 39 6c 5d d0 4f 69
      54 26 00 00 ec 42 25 5b 65 f0 86 f8; 'RAM ' n=5: 81b35=27 81b36..81b39=90; 'QUEU';

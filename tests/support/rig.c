@@ -1,0 +1,94 @@
+/*
+ * tests/support/rig.c — the test machine of rig.h: memory, a CPU, a port
+ * callback that records OUTs and an interrupt acknowledge returning a set vector.
+ */
+#include "rig.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t rig_in(void *ctx, uint16_t port, int size)
+{
+	(void)ctx;
+	(void)port;
+	return size == 1 ? 0xff : size == 2 ? 0xffff : 0xffffffffu;
+}
+
+static void rig_out(void *ctx, uint16_t port, uint32_t val, int size)
+{
+	struct rig *r = ctx;
+
+	(void)size;
+	if (r->nout < 64) {
+		r->out_port[r->nout] = port;
+		r->out_val[r->nout++] = val;
+	}
+	if (r->raise_after_out && r->nout == r->raise_after_out)
+		cpu_set_intr(&r->cpu, true);
+}
+
+static int rig_inta(void *ctx)
+{
+	struct rig *r = ctx;
+
+	r->acks++;
+	cpu_set_intr(&r->cpu, false); /* acknowledged: the request is served */
+	return r->vector;
+}
+
+struct rig *rig_new(enum cpu_model model)
+{
+	struct rig *r = calloc(1, sizeof *r);
+	struct cpu_io io = {rig_in, rig_out, rig_inta, NULL};
+
+	if (!r || mem_init(&r->mem, 2u << 20, cpu_traits_table[model].addr_bits)) {
+		free(r);
+		return NULL;
+	}
+	io.ctx = r;
+	cpu_init(&r->cpu, model, &r->mem, &io);
+	return r;
+}
+
+void rig_free(struct rig *r)
+{
+	if (!r)
+		return;
+	mem_free(&r->mem);
+	free(r);
+}
+
+void rig_load(struct rig *r, const void *code, size_t len)
+{
+	mem_poke(&r->mem, RIG_CS * 16 + RIG_IP, code, (uint32_t)len);
+	for (int s = SEG_ES; s <= SEG_DS; s++)
+		cpu_load_real_seg(&r->cpu, s, RIG_CS);
+	r->cpu.eip = RIG_IP;
+	r->cpu.reg[REG_SP] = 0xfffe;
+}
+
+void rig_set_vector(struct rig *r, int vector, uint16_t seg, uint16_t off)
+{
+	rig_poke16(r, (uint32_t)vector * 4, off);
+	rig_poke16(r, (uint32_t)vector * 4 + 2, seg);
+}
+
+uint8_t rig_peek8(struct rig *r, uint32_t phys)
+{
+	uint8_t b = 0;
+
+	mem_peek(&r->mem, phys, &b, 1);
+	return b;
+}
+
+uint16_t rig_peek16(struct rig *r, uint32_t phys)
+{
+	return (uint16_t)(rig_peek8(r, phys) | rig_peek8(r, phys + 1) << 8);
+}
+
+void rig_poke16(struct rig *r, uint32_t phys, uint16_t v)
+{
+	uint8_t b[2] = {(uint8_t)v, (uint8_t)(v >> 8)};
+
+	mem_poke(&r->mem, phys, b, 2);
+}
