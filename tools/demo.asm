@@ -22,6 +22,23 @@ EXIT_PORT	equ	0xF4	; a byte written here ends the run with that status
 %%done:
 %endmacro
 
+; PHEX x / PDEC x: print a register, memory word or constant in hex (four
+; digits) or decimal. Preserve registers (not flags).
+%define PHEX	PNUM print_hex,
+%define PDEC	PNUM print_dec,
+%macro PNUM 2
+	push	ax
+	push	bx
+	push	cx
+	push	dx
+	mov	ax, %2
+	call	%1
+	pop	dx
+	pop	cx
+	pop	bx
+	pop	ax
+%endmacro
+
 ; CHECK cc, "name": after a CMP (or anything that sets flags), go on if
 ; condition 'cc' holds; otherwise report "FAIL: name" and exit with status 1.
 %macro CHECK 2
@@ -61,7 +78,7 @@ arithmetic:
 	mov	cx, 1
 .fib:
 	PRINT	" "
-	call	print_dec
+	PDEC	ax
 	add	bx, ax		; BX = F(n+1), or a carry out of bit 15
 	jc	.fib_done
 	xchg	ax, bx
@@ -69,13 +86,11 @@ arithmetic:
 	jmp	.fib
 .fib_done:
 	PRINT	10, "  the largest in 16 bits: F("
-	xchg	ax, cx
-	call	print_dec
-	xchg	ax, cx
+	PDEC	cx
 	PRINT	") = "
-	call	print_dec
+	PDEC	ax
 	PRINT	" = 0x"
-	call	print_hex
+	PHEX	ax
 	PRINT	10
 	cmp	cx, 24
 	CHECK	e, "fibonacci count"
@@ -88,10 +103,8 @@ arithmetic:
 	mov	bx, 1000
 	mul	bx		; 1000000 = 0x000F4240
 	PRINT	"  1000 * 1000 = 0x"
-	xchg	ax, dx
-	call	print_hex
-	xchg	ax, dx
-	call	print_hex
+	PHEX	dx
+	PHEX	ax
 	PRINT	" (DX:AX)", 10
 	cmp	dx, 0x000F
 	CHECK	e, "mul high word"
@@ -100,11 +113,9 @@ arithmetic:
 	mov	bx, 4321
 	div	bx		; 1000000 = 4321 * 231 + 1849
 	PRINT	"  1000000 / 4321 = "
-	call	print_dec
+	PDEC	ax
 	PRINT	" remainder "
-	xchg	ax, dx
-	call	print_dec
-	xchg	ax, dx
+	PDEC	dx
 	PRINT	10
 	cmp	ax, 231
 	CHECK	e, "div quotient"
@@ -123,8 +134,7 @@ arithmetic:
 	daa			; 0x40
 	mov	bh, al
 	PRINT	"  packed BCD with DAA: 1999 + 2001 = "
-	mov	ax, bx
-	call	print_hex	; BCD digits printed as hex digits read as decimal
+	PHEX	bx		; BCD digits printed as hex digits read as decimal
 	PRINT	10
 	cmp	bx, 0x4000
 	CHECK	e, "bcd daa"
@@ -155,8 +165,7 @@ strings:
 	dec	di
 	sub	di, address
 	PRINT	"  REPNE SCASB found '@' at offset "
-	mov	ax, di
-	call	print_dec
+	PDEC	di
 	PRINT	' of "guest@x86lab"', 10
 	cmp	di, 5
 	CHECK	e, "repne scasb offset"
@@ -169,8 +178,7 @@ strings:
 	dec	si
 	sub	si, word1
 	PRINT	'  REPE CMPSB: "apple" and "apply" differ at offset '
-	mov	ax, si
-	call	print_dec
+	PDEC	si
 	PRINT	10
 	cmp	si, 4
 	CHECK	e, "repe cmpsb offset"
@@ -186,15 +194,11 @@ interrupts:
 	int	0x60
 int60_return:
 	PRINT	"  INT 60h: the handler saw return address "
-	push	ax
-	mov	ax, [int60_cs]
-	call	print_hex
+	PHEX	[int60_cs]
 	PRINT	":"
-	mov	ax, [int60_ip]
-	call	print_hex
-	pop	ax
+	PHEX	[int60_ip]
 	PRINT	" and doubled AX to "
-	call	print_dec
+	PDEC	ax
 	PRINT	10
 	cmp	word [int60_ip], int60_return
 	CHECK	e, "int 60h return ip"
@@ -218,21 +222,17 @@ de_next:
 	jmp	fail
 de_resume:
 	PRINT	"  DIV by zero: the #DE handler saw return address 0000:"
-	mov	ax, [de_ip]
-	call	print_hex
-	mov	bx, de_div	; what this CPU should have pushed
+	PHEX	[de_ip]
+	mov	ax, de_div	; the 286 and later push the DIV itself,
 	cmp	byte [is_8086], 0
 	je	.expect
-	mov	bx, de_next
-.expect:
-	cmp	ax, de_div
-	jne	.after
-	PRINT	" (the DIV: 286 and later)", 10
+	mov	ax, de_next	; the 8086 the instruction after it
+	PRINT	" (after the DIV, as on the 8086)", 10
 	jmp	.check
-.after:
-	PRINT	" (the next instruction: 8086)", 10
+.expect:
+	PRINT	" (the DIV, as on the 286 and later)", 10
 .check:
-	cmp	ax, bx
+	cmp	ax, [de_ip]
 	CHECK	e, "#DE return address"
 
 farcall:
@@ -242,25 +242,16 @@ farcall:
 ; 0000:far_proc: real-mode addresses are segment * 16 + offset.
 	call	0x07C0:(far_proc - 0x7C00)
 	PRINT	"  CALL FAR 07C0:"
-	push	ax
-	mov	ax, far_proc - 0x7C00
-	call	print_hex
+	PHEX	far_proc - 0x7C00
 	PRINT	" ran with CS="
-	pop	ax
-	call	print_hex
-	PRINT	"; RETF came back to CS=0000", 10
+	PHEX	ax
+	PRINT	"; RETF came back", 10
 	cmp	ax, 0x07C0
 	CHECK	e, "far call cs"
-	mov	ax, cs
-	cmp	ax, 0
-	CHECK	e, "far return cs"
 
 	PRINT	10, "all checks passed", 10
 	xor	al, al
-	out	EXIT_PORT, al
-	cli			; without an exit port (a real PC), stop here
-.halt:	hlt
-	jmp	.halt
+	jmp	exit
 
 ; fail: print "FAIL: " and the check name at DS:SI, then exit with status 1.
 fail:
@@ -268,9 +259,9 @@ fail:
 	call	puts
 	PRINT	10
 	mov	al, 1
-	out	EXIT_PORT, al
+exit:	out	EXIT_PORT, al	; the run ends here with status AL...
 	cli
-.halt:	hlt
+.halt:	hlt			; ...or, without an exit port (a real PC), stops here
 	jmp	.halt
 
 ; INT 60h: record the return address INT pushed (BP+2 is IP, BP+4 is CS once
@@ -306,29 +297,23 @@ far_proc:
 	mov	ax, cs
 	retf
 
-; putc: print AL. puts: print the zero-terminated string at DS:SI.
-putc:
-	out	DEBUGCON, al
-	ret
-
+; puts: print the zero-terminated string at DS:SI.
 puts:
 	push	ax
 	push	si
 .next:	lodsb
 	test	al, al
 	jz	.done
-	call	putc
+	out	DEBUGCON, al
 	jmp	.next
 .done:	pop	si
 	pop	ax
 	ret
 
 ; print_hex: AX as four hex digits. ROL by CL brings each nibble to the bottom
-; in turn (the 8086 can rotate by 1 or by CL only).
+; in turn (the 8086 can rotate by 1 or by CL only). Use PHEX, which saves
+; the registers this changes.
 print_hex:
-	push	ax
-	push	cx
-	push	dx
 	mov	dx, ax
 	mov	cx, 0x0404	; CH = digits left, CL = bits per digit
 .digit:	rol	dx, cl
@@ -338,21 +323,14 @@ print_hex:
 	cmp	al, '9'
 	jbe	.put
 	add	al, 'A' - '9' - 1
-.put:	call	putc
+.put:	out	DEBUGCON, al
 	dec	ch
 	jnz	.digit
-	pop	dx
-	pop	cx
-	pop	ax
 	ret
 
 ; print_dec: AX as an unsigned decimal number. Dividing by 10 yields the
-; digits lowest first, so they go on the stack and come off in order.
+; digits lowest first, so they go on the stack and come off in order. Use PDEC.
 print_dec:
-	push	ax
-	push	bx
-	push	cx
-	push	dx
 	mov	bx, 10
 	xor	cx, cx
 .divide:
@@ -364,12 +342,8 @@ print_dec:
 	jnz	.divide
 .print:	pop	ax
 	add	al, '0'
-	call	putc
+	out	DEBUGCON, al
 	loop	.print
-	pop	dx
-	pop	cx
-	pop	bx
-	pop	ax
 	ret
 
 message:	db	"hello from REP MOVSB", 0
