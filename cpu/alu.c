@@ -98,8 +98,10 @@ static uint32_t rotate(int op, uint32_t a, unsigned count, int size, uint32_t cf
 }
 
 /* Shifts by any count up to 255 (the 8086 does not mask CL): the last bit
- * shifted out is the carry; past the width everything is shifted out. */
-static uint32_t shift(int op, uint32_t a, unsigned count, int size, uint32_t *f)
+ * shifted out is the carry; past the width everything is shifted out. The
+ * undefined AF is what the chips leave: bit 4 of a left shift's result, and
+ * a constant per model for right shifts (captured by SingleStepTests). */
+static uint32_t shift(int op, uint32_t a, unsigned count, int size, bool shr_af, uint32_t *f)
 {
 	uint32_t mask = size_mask(size);
 	unsigned before = count - 1; /* shifts done before the last one */
@@ -110,6 +112,7 @@ static uint32_t shift(int op, uint32_t a, unsigned count, int size, uint32_t *f)
 		cf = (uint32_t)(t >> (size * 8 - 1)) & 1;
 		r = (uint32_t)(t << 1) & mask;
 		of = msb(r, size) ^ cf;
+		shr_af = (r >> 4) & 1;
 	} else if (op == SH_SHR) {
 		uint32_t t = before < 32 ? a >> before : 0;
 		cf = t & 1;
@@ -122,14 +125,14 @@ static uint32_t shift(int op, uint32_t a, unsigned count, int size, uint32_t *f)
 		r = (uint32_t)(t >> 1) & mask;
 		of = 0;
 	}
-	*f = (cf ? FLAG_CF : 0) | (of ? FLAG_OF : 0) | flags_szp(r, size);
+	*f = (cf ? FLAG_CF : 0) | (of ? FLAG_OF : 0) | (shr_af ? FLAG_AF : 0) | flags_szp(r, size);
 	return r;
 }
 
-uint32_t alu_shift(int op, uint32_t a, unsigned count, int size, uint32_t flags_in, bool setmo,
-		   uint32_t *flags_out, uint32_t *flags_written)
+uint32_t alu_shift(const struct cpu_traits *t, int op, uint32_t a, unsigned count, int size,
+		   uint32_t flags_in, uint32_t *flags_out, uint32_t *flags_written)
 {
-	if (op == SH_SAL6 && setmo) {
+	if (op == SH_SAL6 && t->shl6_setmo) {
 		uint32_t r = size_mask(size);
 		*flags_out = flags_szp(r, size);
 		*flags_written = ARITH_FLAGS;
@@ -140,5 +143,5 @@ uint32_t alu_shift(int op, uint32_t a, unsigned count, int size, uint32_t flags_
 		return rotate(op, a, count, size, flags_in & FLAG_CF ? 1 : 0, flags_out);
 	}
 	*flags_written = ARITH_FLAGS;
-	return shift(op, a, count, size, flags_out);
+	return shift(op, a, count, size, t->shr_af, flags_out);
 }

@@ -15,11 +15,14 @@
 uint32_t alu_arith(int op, uint32_t a, uint32_t b, int size, uint32_t flags_in,
 		   uint32_t *flags_out);
 
+struct cpu_traits;
+
 /* ROL ROR RCL RCR SHL SHR SAL/SETMO SAR (SH_* in ops.h) by 'count' (not 0,
  * already masked as the model masks it). '*flags_written' says which flags
- * the operation changed: rotates change only OF and CF. With 'setmo' the /6
- * slot is the 8086's SETMO, which sets the operand to all ones. */
-uint32_t alu_shift(int op, uint32_t a, unsigned count, int size, uint32_t flags_in, bool setmo,
-		   uint32_t *flags_out, uint32_t *flags_written);
+ * the operation changed: rotates change only OF and CF. The model decides
+ * what /6 is (the 8086's SETMO sets the operand to all ones) and the
+ * undefined AF. */
+uint32_t alu_shift(const struct cpu_traits *t, int op, uint32_t a, unsigned count, int size,
+		   uint32_t flags_in, uint32_t *flags_out, uint32_t *flags_written);
 
 #endif

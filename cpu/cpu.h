@@ -80,6 +80,9 @@ struct cpu_traits {
 	bool rep_negates;    /* a REP prefix negates MUL/IMUL/IDIV results (8086 microcode) */
 	bool idiv_min_faults; /* IDIV quotient of exactly -2^(n-1) raises #DE (8086) */
 	bool shl6_setmo;     /* D0-D3 /6 are SETMO/SETMOC (8086), else SHL */
+	bool shr_af;         /* the (undefined) AF that SHR and SAR leave: 0 on the 8086, 1 later */
+	bool aad_of_carry;   /* AAD leaves OF equal to CF (286) instead of the adder's overflow */
+	bool mul_af;         /* the (undefined) AF that MUL and IMUL leave: 0 on the 8086, 1 later */
 	bool has_32bit;      /* operand/address-size prefixes, 32-bit registers */
 	uint32_t flags_fixed1;   /* FLAGS bits that always read as one */
 	uint32_t flags_real_rw;  /* FLAGS bits POPF/IRET/SAHF-wide writes may change in real mode */

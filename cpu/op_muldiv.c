@@ -43,12 +43,15 @@ static bool negates(const struct cpu *c, const struct insn *in)
 	return c->traits->rep_negates && in->rep != 0;
 }
 
-/* Multiplication flags: CF = OF = the upper half carries information; the
- * chips leave SF, ZF and PF as for the low half, and AF clear. */
-static void mul_flags(struct cpu *c, uint32_t lo, bool overflow, int size)
+/* Multiplication flags: CF = OF = the upper half carries information. The
+ * undefined SF, ZF and PF are those of the value given ('hi' for one-operand
+ * MUL, where the chips take them from the upper half), AF a model constant. */
+static void mul_flags(struct cpu *c, uint32_t v, bool overflow, int size)
 {
-	uint32_t f = flags_szp(lo, size) | (overflow ? FLAG_CF | FLAG_OF : 0);
+	uint32_t f = flags_szp(v, size) | (overflow ? FLAG_CF | FLAG_OF : 0);
 
+	if (c->traits->mul_af)
+		f |= FLAG_AF;
 	flags_set(c, ARITH_FLAGS, f);
 }
 
@@ -64,7 +67,7 @@ void op_mul(struct cpu *c, const struct insn *in)
 	lo = (uint32_t)p & mask;
 	hi = (uint32_t)(p >> (size * 8)) & mask;
 	acc_put(c, size, lo, hi);
-	mul_flags(c, lo, hi != 0, size);
+	mul_flags(c, hi, hi != 0, size);
 }
 
 void op_imul(struct cpu *c, const struct insn *in)
@@ -79,7 +82,7 @@ void op_imul(struct cpu *c, const struct insn *in)
 	lo = (uint32_t)p & mask;
 	hi = (uint32_t)((uint64_t)p >> (size * 8)) & mask;
 	acc_put(c, size, lo, hi);
-	mul_flags(c, lo, p != sext(lo, size), size);
+	mul_flags(c, hi, p != sext(lo, size), size);
 }
 
 /* IMUL r, r/m[, imm]: the product is truncated to the destination. */
@@ -91,9 +94,10 @@ void op_imul_rm(struct cpu *c, const struct insn *in)
 	int64_t b = sext(operand_read(c, in, three ? 2 : 1) & size_mask(size), size);
 	int64_t p = a * b;
 	uint32_t lo = (uint32_t)p & size_mask(size);
+	uint32_t hi = (uint32_t)((uint64_t)p >> (size * 8)) & size_mask(size);
 
 	operand_write(c, in, 0, lo);
-	mul_flags(c, lo, p != sext(lo, size), size);
+	mul_flags(c, hi, p != sext(lo, size), size);
 }
 
 void op_div(struct cpu *c, const struct insn *in)

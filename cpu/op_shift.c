@@ -19,8 +19,7 @@ void op_shift(struct cpu *c, const struct insn *in)
 
 	if (count == 0)
 		return;
-	r = alu_shift(in->op->sub, a, count, in->osize, flags_get(c), c->traits->shl6_setmo, &f,
-		      &written);
+	r = alu_shift(c->traits, in->op->sub, a, count, in->osize, flags_get(c), &f, &written);
 	loc_write(c, &dst, r);
 	flags_set(c, written, f);
 }
