@@ -270,7 +270,7 @@ static void test_386_real_mode_uses_32_bit_operands(void **state)
 		0x67, 0x66, 0x89, 0x04, 0x8d, 0x00, 0x02, 0x00, 0x00, /* mov [ecx*4+200h],eax */
 		0x0f, 0xb6, 0x1e, 0x0b, 0x02,             /* movzx bx,byte [020bh] */
 		0x66, 0x0f, 0xaf, 0xc1,                   /* imul eax,ecx */
-		0x0f, 0x84, 0x00, 0x10,                   /* jz +1000h (not taken) */
+		0x0f, 0x82, 0x00, 0x10,                   /* jc +1000h (not taken: no overflow) */
 	};
 	struct rig *r = rig_with(CPU_386, code, sizeof code);
 
