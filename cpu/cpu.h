@@ -153,9 +153,14 @@ struct cpu {
 	int delivering;      /* exceptions being delivered: 1 = first, 2 = double fault */
 	bool shutdown;
 	jmp_buf fault_jmp;
+
+	struct icache *icache; /* decoded instructions (cpu/icache.c); NULL: decode every time */
 };
 
+/* cpu_init allocates the decoded-instruction cache (the CPU works without
+ * it if memory is short); cpu_free releases it. */
 void cpu_init(struct cpu *c, enum cpu_model model, struct mem *mem, const struct cpu_io *io);
+void cpu_free(struct cpu *c);
 /* Power-on state: CS:IP = F000:FFF0 with CS base FFFF0000 on the 286/386. */
 void cpu_reset(struct cpu *c);
 /* Run at most 'budget' instructions (a REP string instruction counts once). */

@@ -4,10 +4,12 @@
  * that unwinds a faulting instruction and enters its handler (double fault,
  * shutdown). The only setjmp in x86lab is here.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "access.h"
 #include "flags.h"
+#include "icache.h"
 #include "insn.h"
 #include "intr.h"
 #include "seg.h"
@@ -20,7 +22,14 @@ void cpu_init(struct cpu *c, enum cpu_model model, struct mem *mem, const struct
 	c->mem = mem;
 	if (io)
 		c->io = *io;
+	c->icache = calloc(1, sizeof *c->icache);
 	cpu_reset(c);
+}
+
+void cpu_free(struct cpu *c)
+{
+	free(c->icache);
+	c->icache = NULL;
 }
 
 /* Power-on state (8086 manual 2-29; 286 manual 10-1; SDM Vol. 3, 9.1.1): the
@@ -104,38 +113,53 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 		if (test_zf && flag(c, FLAG_ZF) != (in->rep == PFX_REP))
 			break;
 		if (count_reg(c, in) != 0 && intr_pending(c)) {
-			c->eip = in->eip;
+			c->eip = c->insn_eip;
 			break;
 		}
 	}
 }
 
-static void exec_one(struct cpu *c)
+/* Decode at CS:EIP, or take the decoded instruction from the cache. */
+static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 {
 	struct decode_env env = {c->traits, c->seg[SEG_CS].big, (c->cr0 & CR0_PE) != 0, fetch_code,
 				 c};
-	struct insn in;
+	const struct insn *hit = icache_lookup(c);
 	enum decode_status st;
 
-	c->insn_eip = c->next_eip = c->eip;
-	c->insn_esp = c->reg[REG_SP];
-	st = decode(&env, &in);
-	in.eip = c->insn_eip;
-	c->next_eip = (c->insn_eip + in.len) & ip_mask(c);
+	if (hit)
+		return hit;
+	st = decode(&env, buf);
+	buf->eip = c->insn_eip;
+	c->next_eip = (c->insn_eip + buf->len) & ip_mask(c);
 	if (st == DECODE_UD)
 		cpu_fault_noerr(c, EXC_UD);
 	if (st == DECODE_TOO_LONG) {
 		if (c->traits->max_insn_len)
 			cpu_fault(c, EXC_GP, 0);
-		c->eip = c->next_eip; /* 8086: a long run of prefixes does nothing */
-		return;
+		return NULL; /* 8086: a long run of prefixes does nothing */
 	}
+	icache_store(c, buf);
+	return buf;
+}
+
+static void exec_one(struct cpu *c)
+{
+	struct insn buf;
+	const struct insn *in;
+
+	c->insn_eip = c->next_eip = c->eip;
+	c->insn_esp = c->reg[REG_SP];
+	in = fetch_insn(c, &buf);
+	c->next_eip = (c->insn_eip + (in ? in->len : buf.len)) & ip_mask(c);
 	c->eip = c->next_eip;
+	if (!in)
+		return;
 	c->overrun_read = c->overrun_write = c->rep_count_due = false;
-	if ((in.op->attr & STRING) && in.rep)
-		exec_rep(c, &in);
+	if ((in->op->attr & STRING) && in->rep)
+		exec_rep(c, in);
 	else
-		in.op->exec(c, &in);
+		in->op->exec(c, in);
 	overrun_raise(c, &c->overrun_write);
 }
 
@@ -175,11 +199,10 @@ static void exec_fault(struct cpu *c)
 	c->insns++;
 }
 
-enum cpu_stop cpu_run(struct cpu *c, uint64_t budget)
+/* The loop proper, kept apart from the setjmp in cpu_run so that the
+ * compiler can hold its state in registers. */
+static __attribute__((noinline)) enum cpu_stop run_loop(struct cpu *c)
 {
-	c->budget = budget;
-	if (setjmp(c->fault_jmp))
-		exec_fault(c);
 	while (c->budget > 0) {
 		bool shadow = c->inhibit_intr;
 
@@ -203,4 +226,12 @@ enum cpu_stop cpu_run(struct cpu *c, uint64_t budget)
 		c->insns++;
 	}
 	return c->shutdown ? CPU_STOP_SHUTDOWN : CPU_STOP_BUDGET;
+}
+
+enum cpu_stop cpu_run(struct cpu *c, uint64_t budget)
+{
+	c->budget = budget;
+	if (setjmp(c->fault_jmp))
+		exec_fault(c);
+	return run_loop(c);
 }

@@ -69,7 +69,7 @@ extern const struct opdesc optab[0x200];
 
 struct insn {
 	const struct opdesc *op; /* table row, group already resolved */
-	uint32_t eip;            /* offset of the first byte, prefixes included */
+	uint32_t eip;            /* offset of the first byte when decoded (a cached copy may run elsewhere) */
 	uint16_t opcode;         /* index into optab */
 	uint8_t len;             /* total length in bytes */
 	uint8_t osize;           /* operand size in bytes: 1, 2 or 4 */

@@ -76,6 +76,7 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 
 void machine_free(struct machine *m)
 {
+	cpu_free(&m->cpu);
 	mem_free(&m->mem);
 }
 

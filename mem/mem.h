@@ -44,6 +44,8 @@ struct mem {
 	uint8_t **page_rd;   /* per page: host memory to read directly, or NULL (slow path) */
 	uint8_t **page_wr;   /* per page: host memory to write directly, or NULL (ROM, MMIO, hole) */
 	uint8_t *page_dirty; /* per page: set by every write until mem_dirty_clear */
+	uint64_t *page_code; /* per page: which 64-byte lines hold instructions the CPU decoded */
+	uint32_t *page_gen;  /* per page: bumped by a write to a page with decoded code */
 	struct mem_region region[MEM_MAX_REGIONS];
 	int nregions;
 };
@@ -68,6 +70,30 @@ bool mem_a20(const struct mem *m);
 /* The slow paths: regions, MMIO, page and A20 boundaries. */
 uint32_t mem_read_slow(struct mem *m, uint32_t phys, int size);
 void mem_write_slow(struct mem *m, uint32_t phys, uint32_t val, int size);
+
+#define MEM_CODE_LINE_SHIFT 6 /* decoded code is tracked in 64-byte lines */
+
+/* The lines of page 'pg' that bytes [off, off+len) of it touch. */
+static inline uint64_t mem_code_lines(uint32_t off, uint32_t len)
+{
+	uint32_t first = off >> MEM_CODE_LINE_SHIFT;
+	uint32_t last = (off + len - 1) >> MEM_CODE_LINE_SHIFT;
+	uint64_t upto = last >= 63 ? ~(uint64_t)0 : ((uint64_t)2 << last) - 1;
+
+	return upto & ~(((uint64_t)1 << first) - 1);
+}
+
+/* Bytes [off, off+len) of a page of the fast map are written: instructions
+ * decoded from those lines are stale (self-modifying code, a loader, a
+ * debugger), so the page's generation moves on. A stack next to the code
+ * in the same page does not disturb it. */
+static inline void mem_code_written(struct mem *m, uint32_t pg, uint32_t off, uint32_t len)
+{
+	if (m->page_code[pg] & mem_code_lines(off, len)) {
+		m->page_code[pg] = 0;
+		m->page_gen[pg]++;
+	}
+}
 
 /* Guest-visible physical accesses: little-endian, 'size' 1, 2 or 4. An access
  * inside one page cannot straddle the A20 or address-line wrap (both are page
@@ -102,6 +128,8 @@ static inline void mem_write(struct mem *m, uint32_t phys, uint32_t val, int siz
 	if (pg < m->fast_pages && m->page_wr[pg] && in <= MEM_PAGE_SIZE - (uint32_t)size) {
 		uint8_t *p = m->page_wr[pg] + in;
 		m->page_dirty[pg] = 1;
+		if (m->page_code[pg])
+			mem_code_written(m, pg, in, (uint32_t)size);
 		p[0] = (uint8_t)val;
 		if (size > 1)
 			p[1] = (uint8_t)(val >> 8);

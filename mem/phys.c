@@ -72,12 +72,14 @@ static void store_le(uint8_t *p, uint32_t val, int size)
 		p[i] = (uint8_t)(val >> (8 * i));
 }
 
-static void mark_dirty(struct mem *m, uint32_t phys)
+static void mark_dirty(struct mem *m, uint32_t phys, int size)
 {
 	uint32_t pg = phys >> MEM_PAGE_SHIFT;
 
-	if (pg < m->fast_pages)
+	if (pg < m->fast_pages) {
 		m->page_dirty[pg] = 1;
+		mem_code_written(m, pg, phys & MEM_PAGE_MASK, (uint32_t)size);
+	}
 }
 
 /* One access that lies wholly inside region 'idx' (or a hole). */
@@ -103,7 +105,7 @@ static void region_write(struct mem *m, int idx, uint32_t phys, uint32_t val, in
 	switch (r->kind) {
 	case MEM_RAM:
 		store_le(r->host + off, val, size);
-		mark_dirty(m, phys); /* whole accesses never cross a page */
+		mark_dirty(m, phys, size); /* whole accesses never cross a page */
 		break;
 	case MEM_ROM:
 		break;
@@ -216,7 +218,9 @@ int mem_init(struct mem *m, uint32_t ram_size, int addr_bits)
 	m->page_rd = calloc(m->fast_pages, sizeof(*m->page_rd));
 	m->page_wr = calloc(m->fast_pages, sizeof(*m->page_wr));
 	m->page_dirty = calloc(m->fast_pages, 1);
-	if (!m->page_rd || !m->page_wr || !m->page_dirty) {
+	m->page_code = calloc(m->fast_pages, sizeof(*m->page_code));
+	m->page_gen = calloc(m->fast_pages, sizeof(*m->page_gen));
+	if (!m->page_rd || !m->page_wr || !m->page_dirty || !m->page_code || !m->page_gen) {
 		mem_free(m);
 		return -1;
 	}
@@ -235,6 +239,8 @@ void mem_free(struct mem *m)
 	free(m->page_rd);
 	free(m->page_wr);
 	free(m->page_dirty);
+	free(m->page_code);
+	free(m->page_gen);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -336,6 +342,11 @@ uint32_t mem_poke(struct mem *m, uint32_t phys, const void *buf, uint32_t len)
 		if (dst) {
 			memcpy(dst, in + done, n);
 			stored += n;
+			for (uint64_t a = phys + done; a < (uint64_t)phys + done + n;
+			     a = (a | MEM_PAGE_MASK) + 1)
+				if ((a >> MEM_PAGE_SHIFT) < m->fast_pages)
+					mem_code_written(m, (uint32_t)(a >> MEM_PAGE_SHIFT), 0,
+							 MEM_PAGE_SIZE);
 		}
 		done += n;
 	}
@@ -355,6 +366,7 @@ void mem_dirty_zero(struct mem *m)
 		if (!m->page_dirty[pg])
 			continue;
 		m->page_dirty[pg] = 0;
+		mem_code_written(m, pg, 0, MEM_PAGE_SIZE);
 		uint64_t start = (uint64_t)pg << MEM_PAGE_SHIFT;
 		if (start >= m->ram_size)
 			continue;

@@ -54,6 +54,7 @@ void rig_free(struct rig *r)
 {
 	if (!r)
 		return;
+	cpu_free(&r->cpu);
 	mem_free(&r->mem);
 	free(r);
 }

@@ -299,6 +299,43 @@ static void test_operand_size_prefix_is_ud_on_286(void **state)
 	rig_free(r);
 }
 
+/* Decoded instructions are cached by physical address: a write to the code
+ * (self-modifying code) must be seen the next time it runs. */
+static void test_self_modifying_code_takes_effect(void **state)
+{
+	static const uint8_t code[] = {
+		0xb8, 0x01, 0x00,             /* 0100: mov ax,1 */
+		0xc6, 0x06, 0x01, 0x01, 0x02, /* 0103: mov byte [0101h],2 */
+		0xeb, 0xf6,                   /* 0108: jmp 0100h */
+	};
+	struct rig *r = rig_with(CPU_386, code, sizeof code);
+
+	(void)state;
+	cpu_run(&r->cpu, 1);
+	assert_int_equal(r->cpu.reg[REG_AX], 1);
+	cpu_run(&r->cpu, 3);
+	assert_int_equal(r->cpu.reg[REG_AX], 2);
+	rig_free(r);
+}
+
+/* The same physical code reached through two CS:IP pairs: a cached CALL
+ * still pushes the return offset of the way it was reached. */
+static void test_cached_code_runs_at_another_cs_ip(void **state)
+{
+	static const uint8_t code[] = {0xe8, 0x00, 0x00}; /* call $+3 */
+	struct rig *r = rig_with(CPU_286, code, sizeof code);
+
+	(void)state;
+	cpu_run(&r->cpu, 1);
+	assert_int_equal(stack_word(r, 0), 0x103);
+	cpu_load_real_seg(&r->cpu, SEG_CS, RIG_CS + 0x10);
+	r->cpu.eip = 0;
+	cpu_run(&r->cpu, 1);
+	assert_int_equal(stack_word(r, 0), 0x003);
+	assert_int_equal(r->cpu.eip, 0x003);
+	rig_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +352,8 @@ int main(void)
 		cmocka_unit_test(test_ffff_segment_reaches_hma_or_wraps),
 		cmocka_unit_test(test_386_real_mode_uses_32_bit_operands),
 		cmocka_unit_test(test_operand_size_prefix_is_ud_on_286),
+		cmocka_unit_test(test_self_modifying_code_takes_effect),
+		cmocka_unit_test(test_cached_code_runs_at_another_cs_ip),
 	};
 	return cmocka_run_group_tests_name("cpu", tests, NULL, NULL);
 }

@@ -37,6 +37,7 @@ int sst_rig_init(struct sst_rig *r, enum cpu_model model)
 
 void sst_rig_free(struct sst_rig *r)
 {
+	cpu_free(&r->cpu);
 	mem_free(&r->mem);
 }
 
