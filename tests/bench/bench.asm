@@ -15,7 +15,8 @@ main:	cli
 	mov	ds, ax
 	mov	es, ax
 	mov	ss, ax
-	mov	sp, 0x7c00
+	mov	sp, 0xfff0	; stack and data in other pages than the code, so
+			; no emulator pays for self-modifying-code checks
 	cld
 	mov	bp, [count]
 
