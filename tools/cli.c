@@ -65,8 +65,8 @@ static const struct {
 	const char *name;
 	unsigned shift;
 } size_suffixes[] = {
-	{"", 0},   {"b", 0},   {"k", 10},  {"kb", 10}, {"kib", 10}, {"m", 20},
-	{"mb", 20}, {"mib", 20}, {"g", 30}, {"gb", 30}, {"gib", 30},
+    {"", 0},    {"b", 0},    {"k", 10}, {"kb", 10}, {"kib", 10}, {"m", 20},
+    {"mb", 20}, {"mib", 20}, {"g", 30}, {"gb", 30}, {"gib", 30},
 };
 
 static int suffix_shift(const char *s, unsigned *shift)
@@ -197,6 +197,18 @@ void cli_error(const char *cmd, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* getopt's state is global; glibc reinitializes it fully only when optind
+ * is 0, POSIX getopt when it is 1. */
+void cli_getopt_reset(void)
+{
+#ifdef __GLIBC__
+	optind = 0;
+#else
+	optind = 1;
+#endif
+	opterr = 0;
+}
+
 /* getopt_long leaves few clues: optopt is 0 for an unknown long option, the
  * option's 'val' for a long option misused, and the character for a short
  * one; argv[optind-1] is the word at fault, except inside a cluster of short
@@ -204,20 +216,20 @@ void cli_error(const char *cmd, const char *fmt, ...)
 int cli_getopt_error(const char *cmd, int opt, char *const argv[], const char *shortopts)
 {
 	const char *word = optind > 0 ? argv[optind - 1] : "";
-	bool known_short = optopt > 0 && optopt < 256 && optopt != ':' &&
-			   strchr(shortopts, optopt) != NULL;
-	bool is_long = strncmp(word, "--", 2) == 0 && (opt == ':' || optopt == 0 ||
-							  optopt >= 256 || known_short);
+	bool known_short =
+	    optopt > 0 && optopt < 256 && optopt != ':' && strchr(shortopts, optopt) != NULL;
+	bool is_long = strncmp(word, "--", 2) == 0 &&
+	               (opt == ':' || optopt == 0 || optopt >= 256 || known_short);
 	int namelen = (int)strcspn(word, "=");
 
 	if (opt == ':' && is_long)
 		cli_error(cmd, "option '%.*s' needs a value; see 'x86lab %s --help'", namelen, word,
-			  cmd);
+		          cmd);
 	else if (opt == ':')
 		cli_error(cmd, "option '-%c' needs a value; see 'x86lab %s --help'", optopt, cmd);
 	else if (is_long && optopt != 0)
 		cli_error(cmd, "option '%.*s' takes no value; see 'x86lab %s --help'", namelen,
-			  word, cmd);
+		          word, cmd);
 	else if (is_long)
 		cli_error(cmd, "unknown option '%.*s'; see 'x86lab %s --help'", namelen, word, cmd);
 	else

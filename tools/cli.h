@@ -34,6 +34,10 @@ int cli_read_file(const char *path, uint8_t **data, size_t *len, size_t max);
  * newline on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Make the next getopt_long() call start over at argv[1], forgetting any
+ * half-parsed cluster of short options: each command calls this first. */
+void cli_getopt_reset(void);
+
 /* Report what getopt_long() complained about, in cli_error's format, naming
  * the option and pointing at "x86lab CMD --help". 'opt' is the '?' or ':'
  * getopt_long returned; 'shortopts' is the option string given to it, which

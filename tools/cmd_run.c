@@ -70,61 +70,61 @@ struct console {
 };
 
 static const char usage_text[] =
-	"usage: x86lab run [OPTIONS]\n"
-	"\n"
-	"Run a guest program headless on an emulated PC. With neither --bios nor\n"
-	"--load, run the built-in demo guest (loaded and started at 0000:7C00).\n"
-	"\n"
-	"options:\n"
-	"  --cpu MODEL          8086, 286 or 386 (default 386)\n"
-	"  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"
-	"                       640K, 16M, 0x100000 ... (default 16M)\n"
-	"  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"
-	"                       1 MiB and again at the top of the 4 GiB space; the CPU\n"
-	"                       starts at the reset vector F000:FFF0\n"
-	"  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"
-	"  --start SEG:OFF      start there; default: the first --load address when\n"
-	"                       there is no --bios, else the reset vector\n"
-	"  --max-insns N        stop after N instructions (default: no limit)\n"
-	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"
-	"  -q, --quiet          no summary line when the guest ends by itself\n"
-	"                       (exit port or HLT); other stops are still reported\n"
-	"  -h, --help           show this text\n"
-	"\n"
-	"SEG:OFF is hexadecimal, 0x optional: 1000:0100 is physical address 0x10100.\n"
-	"\n"
-	"Starting at --start or at a --load address sets the registers as DOS does\n"
-	"for a .COM program: CS=DS=ES=SS=SEG, IP=OFF, SP=FFFE, the other general\n"
-	"registers 0, FLAGS as after reset (interrupts disabled).\n"
-	"\n"
-	"The guest reports through two ports: bytes it writes to port 0xE9 are\n"
-	"printed, and a byte it writes to port 0xF4 ends the run with that status.\n"
-	"\n"
-	"exit status:\n"
-	"  N    the guest wrote N to port 0xF4\n"
-	"  0    the guest executed HLT with interrupts disabled\n"
-	"  2    bad usage or an unreadable input file\n"
-	"  123  HLT with interrupts enabled and nothing that can wake the CPU\n"
-	"  124  the --max-insns limit was reached\n"
-	"  125  triple fault: the CPU shut down\n"
-	"A guest can write 2, 123, 124 or 125 to port 0xF4 too; the summary line\n"
-	"says which happened.\n";
+    "usage: x86lab run [OPTIONS]\n"
+    "\n"
+    "Run a guest program headless on an emulated PC. With neither --bios nor\n"
+    "--load, run the built-in demo guest (loaded and started at 0000:7C00).\n"
+    "\n"
+    "options:\n"
+    "  --cpu MODEL          8086, 286 or 386 (default 386)\n"
+    "  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"
+    "                       640K, 16M, 0x100000 ... (default 16M)\n"
+    "  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"
+    "                       1 MiB and again at the top of the 4 GiB space; the CPU\n"
+    "                       starts at the reset vector F000:FFF0\n"
+    "  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"
+    "  --start SEG:OFF      start there; default: the first --load address when\n"
+    "                       there is no --bios, else the reset vector\n"
+    "  --max-insns N        stop after N instructions (default: no limit)\n"
+    "  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"
+    "  -q, --quiet          no summary line when the guest ends by itself\n"
+    "                       (exit port or HLT); other stops are still reported\n"
+    "  -h, --help           show this text\n"
+    "\n"
+    "SEG:OFF is hexadecimal, 0x optional: 1000:0100 is physical address 0x10100.\n"
+    "\n"
+    "Starting at --start or at a --load address sets the registers as DOS does\n"
+    "for a .COM program: CS=DS=ES=SS=SEG, IP=OFF, SP=FFFE, the other general\n"
+    "registers 0, FLAGS as after reset (interrupts disabled).\n"
+    "\n"
+    "The guest reports through two ports: bytes it writes to port 0xE9 are\n"
+    "printed, and a byte it writes to port 0xF4 ends the run with that status.\n"
+    "\n"
+    "exit status:\n"
+    "  N    the guest wrote N to port 0xF4\n"
+    "  0    the guest executed HLT with interrupts disabled\n"
+    "  2    bad usage or an unreadable input file\n"
+    "  123  HLT with interrupts enabled and nothing that can wake the CPU\n"
+    "  124  the --max-insns limit was reached\n"
+    "  125  triple fault: the CPU shut down\n"
+    "A guest can write 2, 123, 124 or 125 to port 0xF4 too; the summary line\n"
+    "says which happened.\n";
 
 static const char shortopts[] = ":qh";
 
 enum { OPT_CPU = 256, OPT_MEM, OPT_BIOS, OPT_LOAD, OPT_START, OPT_MAX_INSNS, OPT_DEBUGCON };
 
 static const struct option longopts[] = {
-	{"cpu", required_argument, NULL, OPT_CPU},
-	{"mem", required_argument, NULL, OPT_MEM},
-	{"bios", required_argument, NULL, OPT_BIOS},
-	{"load", required_argument, NULL, OPT_LOAD},
-	{"start", required_argument, NULL, OPT_START},
-	{"max-insns", required_argument, NULL, OPT_MAX_INSNS},
-	{"debugcon", required_argument, NULL, OPT_DEBUGCON},
-	{"quiet", no_argument, NULL, 'q'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+    {"cpu", required_argument, NULL, OPT_CPU},
+    {"mem", required_argument, NULL, OPT_MEM},
+    {"bios", required_argument, NULL, OPT_BIOS},
+    {"load", required_argument, NULL, OPT_LOAD},
+    {"start", required_argument, NULL, OPT_START},
+    {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
+    {"debugcon", required_argument, NULL, OPT_DEBUGCON},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
 };
 
 static int set_cpu(struct run_opts *o, const char *arg)
@@ -169,7 +169,7 @@ static int add_load(struct run_opts *o, const char *arg)
 	if (!at || at == arg || (size_t)(at - arg) >= sizeof l->path ||
 	    cli_parse_segoff(at + 1, &l->seg, &l->off) < 0) {
 		cli_error("run", "--load '%s' is not FILE@SEG:OFF; write e.g. prog.bin@1000:0100",
-			  arg);
+		          arg);
 		return -1;
 	}
 	memcpy(l->path, arg, (size_t)(at - arg));
@@ -247,7 +247,7 @@ static enum parse_result parse_options(int argc, char **argv, struct run_opts *o
 	o->model = CPU_386;
 	o->mem_size = MEM_DEFAULT;
 	o->debugcon = DEBUGCON_STDIO;
-	opterr = 0;
+	cli_getopt_reset();
 	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (opt == '?' || opt == ':') {
 			cli_getopt_error("run", opt, argv, shortopts);
@@ -262,9 +262,9 @@ static enum parse_result parse_options(int argc, char **argv, struct run_opts *o
 	}
 	if (optind < argc) {
 		cli_error("run",
-			  "disk images ('%s') are not supported yet; to run a flat binary use "
-			  "--load %s@1000:0100",
-			  argv[optind], argv[optind]);
+		          "disk images ('%s') are not supported yet; to run a flat binary use "
+		          "--load %s@1000:0100",
+		          argv[optind], argv[optind]);
 		return PARSE_ERROR;
 	}
 	return PARSE_OK;
@@ -280,19 +280,19 @@ static int read_bios(struct run_opts *o)
 	if (cli_read_file(o->bios_path, &o->bios, &o->bios_len, max) < 0) {
 		if (errno == EFBIG && stat(o->bios_path, &st) == 0)
 			cli_error("run",
-				  "--bios %s is %lld bytes; a ROM image must be exactly 65536 (64 "
-				  "KiB) or 131072 (128 KiB) bytes",
-				  o->bios_path, (long long)st.st_size);
+			          "--bios %s is %lld bytes; a ROM image must be exactly 65536 (64 "
+			          "KiB) or 131072 (128 KiB) bytes",
+			          o->bios_path, (long long)st.st_size);
 		else
 			cli_error("run", "cannot read --bios %s: %s", o->bios_path,
-				  strerror(errno));
+			          strerror(errno));
 		return -1;
 	}
 	if (o->bios_len != 64 * KIB && o->bios_len != 128 * KIB) {
 		cli_error("run",
-			  "--bios %s is %zu bytes; a ROM image must be exactly 65536 (64 KiB) or "
-			  "131072 (128 KiB) bytes",
-			  o->bios_path, o->bios_len);
+		          "--bios %s is %zu bytes; a ROM image must be exactly 65536 (64 KiB) or "
+		          "131072 (128 KiB) bytes",
+		          o->bios_path, o->bios_len);
 		return -1;
 	}
 	return 0;
@@ -309,8 +309,10 @@ static int read_load(const struct run_opts *o, struct load *l)
 
 	if (cli_read_file(l->path, &l->data, &l->len, o->mem_size) < 0) {
 		if (errno == EFBIG)
-			cli_error("run", "--load %s: the file is larger than RAM (%" PRIu32
-				  " bytes); use a larger --mem", l->spec, o->mem_size);
+			cli_error("run",
+			          "--load %s: the file is larger than RAM (%" PRIu32
+			          " bytes); use a larger --mem",
+			          l->spec, o->mem_size);
 		else
 			cli_error("run", "cannot read --load %s: %s", l->path, strerror(errno));
 		return -1;
@@ -322,9 +324,10 @@ static int read_load(const struct run_opts *o, struct load *l)
 	end = (uint64_t)load_phys(l) + l->len;
 	if (end > o->mem_size) {
 		cli_error("run",
-			  "--load %s: %zu bytes at physical 0x%05" PRIX32 " end beyond RAM (%" PRIu32
-			  " bytes); use a lower address or a larger --mem",
-			  l->spec, l->len, load_phys(l), o->mem_size);
+		          "--load %s: %zu bytes at physical 0x%05" PRIX32
+		          " end beyond RAM (%" PRIu32
+		          " bytes); use a lower address or a larger --mem",
+		          l->spec, l->len, load_phys(l), o->mem_size);
 		return -1;
 	}
 	return 0;
@@ -371,7 +374,7 @@ static int console_open(struct console *con, const struct run_opts *o)
 		con->f = fopen(o->debugcon_path, "wb");
 		if (!con->f) {
 			cli_error("run", "cannot open --debugcon file:%s: %s", o->debugcon_path,
-				  strerror(errno));
+			          strerror(errno));
 			return -1;
 		}
 	}
@@ -390,7 +393,7 @@ static int console_close(struct console *con, const struct run_opts *o)
 		rc = fclose(con->f);
 	if (rc != 0) {
 		cli_error("run", "cannot write the guest's output to %s: %s",
-			  con->is_stdout ? "stdout" : o->debugcon_path, strerror(errno));
+		          con->is_stdout ? "stdout" : o->debugcon_path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -415,7 +418,7 @@ static int place_guest(struct machine *m, const struct run_opts *o)
 	bool demo = !o->bios_path && o->nloads == 0;
 
 	if (demo && machine_load(m, DEMO_SEG * 16 + DEMO_OFF, x86lab_demo_guest,
-				 (uint32_t)x86lab_demo_guest_size) < 0) {
+	                         (uint32_t)x86lab_demo_guest_size) < 0) {
 		cli_error("run", "the demo guest does not fit in RAM");
 		return -1;
 	}
@@ -423,7 +426,7 @@ static int place_guest(struct machine *m, const struct run_opts *o)
 		const struct load *l = &o->loads[i];
 		if (machine_load(m, load_phys(l), l->data, (uint32_t)l->len) < 0) {
 			cli_error("run", "--load %s does not fit in RAM; use a larger --mem",
-				  l->spec);
+			          l->spec);
 			return -1;
 		}
 	}
@@ -447,20 +450,20 @@ static void format_csip(const struct cpu *c, char *buf, size_t n)
 /* The summary line and the exit status for the way the machine stopped. A
  * guest that ended by itself gets no line under --quiet; stops x86lab
  * imposed are always explained, since the status alone would be a puzzle. */
-static int report_stop(const struct machine *m, const struct run_opts *o,
-		       enum machine_stop stop, const struct console *con)
+static int report_stop(const struct machine *m, const struct run_opts *o, enum machine_stop stop,
+                       const struct console *con)
 {
 	char csip[24], after[64], line[192];
 	int status;
 
 	format_csip(&m->cpu, csip, sizeof csip);
 	snprintf(after, sizeof after, "after %" PRIu64 " instruction%s", m->cpu.insns,
-		 m->cpu.insns == 1 ? "" : "s");
+	         m->cpu.insns == 1 ? "" : "s");
 	switch (stop) {
 	case MACHINE_EXIT:
 		status = m->exit_status;
 		snprintf(line, sizeof line, "exit status %d from port 0x%X %s", status, EXIT_PORT,
-			 after);
+		         after);
 		break;
 	case MACHINE_HALT:
 		status = 0;
@@ -469,13 +472,13 @@ static int report_stop(const struct machine *m, const struct run_opts *o,
 	case MACHINE_HALT_IF:
 		status = EXIT_HALT_IF;
 		snprintf(line, sizeof line,
-			 "halted at %s with interrupts enabled and nothing to wake the CPU, %s",
-			 csip, after);
+		         "halted at %s with interrupts enabled and nothing to wake the CPU, %s",
+		         csip, after);
 		break;
 	case MACHINE_SHUTDOWN:
 		status = EXIT_SHUTDOWN;
 		snprintf(line, sizeof line, "triple fault at %s %s: the CPU shut down", csip,
-			 after);
+		         after);
 		break;
 	default: /* MACHINE_LIMIT, or a stop request */
 		status = EXIT_LIMIT;
@@ -485,10 +488,10 @@ static int report_stop(const struct machine *m, const struct run_opts *o,
 	if (!o->quiet || (stop != MACHINE_EXIT && stop != MACHINE_HALT)) {
 		/* On a terminal the line would otherwise trail the guest's text. */
 		bool mid_line = con->is_stdout && con->last >= 0 && con->last != '\n' &&
-				isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+		                isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
 		fflush(stdout);
 		fprintf(stderr, "%sx86lab: %s (CPU %s)\n", mid_line ? "\n" : "", line,
-			cpu_traits_table[o->model].name);
+		        cpu_traits_table[o->model].name);
 	}
 	return status;
 }
@@ -496,12 +499,12 @@ static int report_stop(const struct machine *m, const struct run_opts *o,
 static int run_machine(struct run_opts *o, struct console *con)
 {
 	struct machine_config cfg = {
-		.model = o->model,
-		.mem_size = o->mem_size,
-		.bios = o->bios,
-		.bios_size = (uint32_t)o->bios_len,
-		.debugcon_sink = con->f ? console_put : NULL,
-		.debugcon_ctx = con,
+	    .model = o->model,
+	    .mem_size = o->mem_size,
+	    .bios = o->bios,
+	    .bios_size = (uint32_t)o->bios_len,
+	    .debugcon_sink = con->f ? console_put : NULL,
+	    .debugcon_ctx = con,
 	};
 	struct machine *m = calloc(1, sizeof *m);
 	char err[256] = "";

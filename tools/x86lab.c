@@ -2,7 +2,6 @@
  * tools/x86lab.c — main(): the subcommand table and dispatch. Each command
  * parses its own options (tools/cmd_*.c); this file only picks one.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,8 +20,8 @@ struct command {
 
 /* Shown by 'x86lab --help' in this order. */
 static const struct command commands[] = {
-	{"run", cmd_run, "run a guest program (the built-in demo when given nothing)"},
-	{"sst", cmd_sst, "run SingleStepTests CPU conformance suites"},
+    {"run", cmd_run, "run a guest program (the built-in demo when given nothing)"},
+    {"sst", cmd_sst, "run SingleStepTests CPU conformance suites"},
 };
 
 static const struct command *find_command(const char *name)
@@ -50,14 +49,10 @@ static void usage(FILE *out)
 }
 
 /* Every command parses its arguments with getopt_long, whose state is
- * global; glibc reinitializes it fully only when optind is 0 (POSIX: 1). */
+ * global: start each one afresh. */
 static int dispatch(const struct command *cmd, int argc, char **argv)
 {
-#ifdef __GLIBC__
-	optind = 0;
-#else
-	optind = 1;
-#endif
+	cli_getopt_reset();
 	return cmd->main(argc, argv);
 }
 

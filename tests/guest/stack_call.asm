@@ -86,8 +86,8 @@ TEST "near call through a register and memory"
 	call	bx
 .after_reg:
 	EXPECT	ax, .after_reg
-	mov	word [ptr], near_proc
-	call	[ptr]
+	mov	word [near_ptr], near_proc
+	call	[near_ptr]
 .after_mem:
 	EXPECT	ax, .after_mem
 
@@ -245,7 +245,7 @@ into_handler:
 
 val:		dw	0
 val2:		dw	0
-ptr:		dw	0
+near_ptr:	dw	0
 fptr:		dd	0
 seen_ip:	dw	0
 seen_cs:	dw	0

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# tests/cli/bad_input.sh X86LAB SST_DIR — bad input from the user must give
+# one line on stderr that names the problem, a documented non-zero status,
+# and never a crash (a status above 128 is a signal).
+set -u
+x86lab=$1
+sst=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# expect STATUS PATTERN -- ARGS...: run x86lab ARGS, check status and stderr.
+expect() {
+	local want=$1 pattern=$2
+	shift 3
+	"$x86lab" "$@" >"$work/out" 2>"$work/err"
+	local got=$? lines
+	lines=$(grep -c . "$work/err")
+	if [ "$got" -ne "$want" ] || ! grep -q -- "$pattern" "$work/err" || [ "$lines" -ne 1 ]; then
+		echo "FAIL: x86lab $*: status $got (want $want), $lines stderr lines, want /$pattern/:"
+		sed 's/^/  | /' "$work/err"
+		failures=$((failures + 1))
+	fi
+}
+
+head -c 1000 /dev/urandom >"$work/small.rom"
+head -c 5000 /dev/urandom | gzip >"$work/junk.MOO.gz"
+gzip -dc "$sst/8086/00.MOO.gz" | head -c 20000 >"$work/cut.MOO"
+printf 'MOO \xff\xff\xff\xff' >"$work/hugechunk.MOO"
+printf '\x90' >"$work/nop.bin"
+
+expect 2 "'bogus' is not a command" -- bogus
+expect 2 "unknown CPU '486'" -- run --cpu 486
+expect 2 "--mem" -- run --mem 12Q
+expect 2 "--mem" -- run --mem 0
+expect 2 "unrecognized option\|unknown option" -- run --frobnicate
+expect 2 "--max-insns" -- run --max-insns lots
+expect 2 "No such file" -- run --bios "$work/missing.rom"
+expect 2 "1000 bytes" -- run --bios "$work/small.rom"
+expect 2 "No such file" -- run --load "$work/missing.bin@0:100"
+expect 2 "SEG:OFF\|@" -- run --load "$work/nop.bin@zz"
+expect 2 "--debugcon" -- run --debugcon printer
+expect 1 "cannot open" -- sst "$work/missing.MOO.gz"
+expect 1 "not a MOO file" -- sst "$work/junk.MOO.gz"
+expect 1 "offset 0x" -- sst --quiet "$work/cut.MOO"
+expect 1 "MOO" -- sst "$work/hugechunk.MOO"
+expect 2 "unknown CPU '386'" -- sst --cpu 386 "$work/cut.MOO"
+expect 2 "no test files" -- sst
+
+if [ "$failures" -ne 0 ]; then
+	echo "$failures bad-input case(s) failed"
+	exit 1
+fi
+echo "all bad-input cases gave one line and the documented status"
