@@ -22,6 +22,14 @@ _Noreturn void cpu_fault_noerr(struct cpu *c, int vector)
 	longjmp(c->fault_jmp, 1);
 }
 
+_Noreturn void cpu_unsupported(struct cpu *c, const char *why)
+{
+	c->unsupported = why;
+	c->stop_requested = true;
+	c->fault_vector = -1;
+	longjmp(c->fault_jmp, 1);
+}
+
 /* Real-mode offsets past the segment limit: the 8086 wraps inside the 64 KiB
  * segment (handled by the callers); the 286 raises interrupt 13 for any
  * segment, the 386 #SS for the stack segment and #GP for the others. */

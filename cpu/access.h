@@ -16,6 +16,11 @@
 _Noreturn void cpu_fault(struct cpu *c, int vector, uint32_t error);
 _Noreturn void cpu_fault_noerr(struct cpu *c, int vector);
 
+/* Stop before the current instruction because it needs something x86lab
+ * does not emulate yet ('why' says what); cpu_run returns
+ * CPU_STOP_UNSUPPORTED and the instruction can be retried once it is. */
+_Noreturn void cpu_unsupported(struct cpu *c, const char *why);
+
 /* Reads and writes of 'size' bytes at seg:off, with the segment checks of the
  * current mode. A fault leaves the machine as it was before the access. */
 uint32_t cpu_read(struct cpu *c, int seg, uint32_t off, int size);

@@ -16,8 +16,7 @@ static uint32_t msb(uint32_t v, int size)
 	return (v >> (size * 8 - 1)) & 1;
 }
 
-uint32_t alu_arith(int op, uint32_t a, uint32_t b, int size, uint32_t flags_in,
-		   uint32_t *flags_out)
+uint32_t alu_arith(int op, uint32_t a, uint32_t b, int size, uint32_t flags_in, uint32_t *flags_out)
 {
 	uint32_t mask = size_mask(size);
 	uint32_t carry = flags_in & FLAG_CF ? 1 : 0;
@@ -130,7 +129,7 @@ static uint32_t shift(int op, uint32_t a, unsigned count, int size, bool shr_af,
 }
 
 uint32_t alu_shift(const struct cpu_traits *t, int op, uint32_t a, unsigned count, int size,
-		   uint32_t flags_in, uint32_t *flags_out, uint32_t *flags_written)
+                   uint32_t flags_in, uint32_t *flags_out, uint32_t *flags_written)
 {
 	if (op == SH_SAL6 && t->shl6_setmo) {
 		uint32_t r = size_mask(size);

@@ -13,7 +13,7 @@
  * 'flags_in' supplies CF for ADC/SBB; '*flags_out' receives all six
  * arithmetic flags (AF is cleared by the logical operations). */
 uint32_t alu_arith(int op, uint32_t a, uint32_t b, int size, uint32_t flags_in,
-		   uint32_t *flags_out);
+                   uint32_t *flags_out);
 
 struct cpu_traits;
 
@@ -23,6 +23,6 @@ struct cpu_traits;
  * what /6 is (the 8086's SETMO sets the operand to all ones) and the
  * undefined AF. */
 uint32_t alu_shift(const struct cpu_traits *t, int op, uint32_t a, unsigned count, int size,
-		   uint32_t flags_in, uint32_t *flags_out, uint32_t *flags_written);
+                   uint32_t flags_in, uint32_t *flags_out, uint32_t *flags_written);
 
 #endif

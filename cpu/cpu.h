@@ -62,30 +62,32 @@ enum { ISA_86, ISA_186, ISA_286, ISA_386 };
 /* What differs between the models, as data. Code that reads a field here is
  * where a model difference lives; grep for the field name to find them. */
 struct cpu_traits {
-	const char *name;    /* "8086", "286", "386" */
-	uint8_t isa;         /* highest ISA_* level this model decodes */
-	uint8_t addr_bits;   /* physical address lines: 20, 24, 32 */
+	const char *name;     /* "8086", "286", "386" */
+	uint8_t isa;          /* highest ISA_* level this model decodes */
+	uint8_t addr_bits;    /* physical address lines: 20, 24, 32 */
 	uint8_t max_insn_len; /* longer instructions raise #GP(0); 0 = no limit */
-	uint8_t shift_mask;  /* shift/rotate counts are ANDed with this */
-	bool has_ud;         /* false: undefined opcodes run as documented aliases */
-	bool push_sp_after;  /* PUSH SP stores SP after the decrement (8086) */
-	bool de_after;       /* #DE pushes the next instruction's address (8086) */
-	bool seg_wrap;       /* a word at offset FFFF wraps inside the segment (8086); else a fault */
-	bool string_late_fault; /* string accesses at offset FFFF wrap, update SI/DI, then #GP (286) */
+	uint8_t shift_mask;   /* shift/rotate counts are ANDed with this */
+	bool has_ud;          /* false: undefined opcodes run as documented aliases */
+	bool push_sp_after;   /* PUSH SP stores SP after the decrement (8086) */
+	bool de_after;        /* #DE pushes the next instruction's address (8086) */
+	bool seg_wrap; /* a word at offset FFFF wraps inside the segment (8086); else a fault */
+	bool string_late_fault; /* string accesses at offset FFFF wrap, update SI/DI, then #GP (286)
+	                         */
 	bool fault_restores_sp; /* a faulting instruction leaves SP as it found it (386) */
-	uint8_t real_ss_fault; /* the vector for a real-mode stack overrun: #GP on the 286, #SS later */
-	bool bcd_8086;       /* DAA/DAS compare with 9F after a half carry; AAA/AAS adjust AL, AH apart */
-	bool sreg_2bit;      /* MOV to/from Sreg decodes only two bits of the reg field */
-	bool esc_reads;      /* ESC with no coprocessor reads its memory operand (286) */
-	bool rep_negates;    /* a REP prefix negates MUL/IMUL/IDIV results (8086 microcode) */
+	uint8_t real_ss_fault;  /* the vector for a real-mode stack overrun: #GP on the 286, #SS
+	                           later */
+	bool bcd_8086; /* DAA/DAS compare with 9F after a half carry; AAA/AAS adjust AL, AH apart */
+	bool sreg_2bit;       /* MOV to/from Sreg decodes only two bits of the reg field */
+	bool esc_reads;       /* ESC with no coprocessor reads its memory operand (286) */
+	bool rep_negates;     /* a REP prefix negates MUL/IMUL/IDIV results (8086 microcode) */
 	bool idiv_min_faults; /* IDIV quotient of exactly -2^(n-1) raises #DE (8086) */
-	bool shl6_setmo;     /* D0-D3 /6 are SETMO/SETMOC (8086), else SHL */
-	bool shr_af;         /* the (undefined) AF that SHR and SAR leave: 0 on the 8086, 1 later */
-	bool aad_of_carry;   /* AAD leaves OF equal to CF (286) instead of the adder's overflow */
-	bool mul_af;         /* the (undefined) AF that MUL and IMUL leave: 0 on the 8086, 1 later */
-	bool has_32bit;      /* operand/address-size prefixes, 32-bit registers */
-	uint32_t flags_fixed1;   /* FLAGS bits that always read as one */
-	uint32_t flags_real_rw;  /* FLAGS bits POPF/IRET/SAHF-wide writes may change in real mode */
+	bool shl6_setmo;      /* D0-D3 /6 are SETMO/SETMOC (8086), else SHL */
+	bool shr_af;       /* the (undefined) AF that SHR and SAR leave: 0 on the 8086, 1 later */
+	bool aad_of_carry; /* AAD leaves OF equal to CF (286) instead of the adder's overflow */
+	bool mul_af;       /* the (undefined) AF that MUL and IMUL leave: 0 on the 8086, 1 later */
+	bool has_32bit;    /* operand/address-size prefixes, 32-bit registers */
+	uint32_t flags_fixed1;  /* FLAGS bits that always read as one */
+	uint32_t flags_real_rw; /* FLAGS bits POPF/IRET/SAHF-wide writes may change in real mode */
 };
 
 extern const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT];
@@ -114,10 +116,11 @@ struct cpu_io {
 };
 
 enum cpu_stop {
-	CPU_STOP_BUDGET,   /* ran the instructions it was given */
-	CPU_STOP_HALT,     /* HLT and nothing to wake it in this slice */
-	CPU_STOP_SHUTDOWN, /* triple fault */
-	CPU_STOP_REQUEST,  /* a device or front end asked (cpu_request_stop) */
+	CPU_STOP_BUDGET,      /* ran the instructions it was given */
+	CPU_STOP_HALT,        /* HLT and nothing to wake it in this slice */
+	CPU_STOP_SHUTDOWN,    /* triple fault */
+	CPU_STOP_REQUEST,     /* a device or front end asked (cpu_request_stop) */
+	CPU_STOP_UNSUPPORTED, /* the guest needs what is not emulated yet: see 'unsupported' */
 };
 
 struct cpu {
@@ -134,23 +137,24 @@ struct cpu {
 	struct cpu_io io;
 
 	bool halted;
-	bool intr_line;      /* the INTR pin, driven by the interrupt controller */
+	bool intr_line; /* the INTR pin, driven by the interrupt controller */
 	bool stop_requested;
-	bool inhibit_intr;   /* the one-instruction shadow after MOV SS, POP SS, STI */
-	bool overrun_read;   /* a 286 string read wrapped at FFFF: #GP once SI/DI moved */
-	bool overrun_write;  /* a 286 string write wrapped at FFFF: #GP at the next step */
-	bool rep_count_due;  /* a 286 REP iteration has yet to count CX down (op_string.c) */
-	uint64_t insns;      /* instructions retired */
-	uint64_t budget;     /* instructions cpu_run may still start */
+	const char *unsupported; /* why the CPU stopped with CPU_STOP_UNSUPPORTED */
+	bool inhibit_intr;       /* the one-instruction shadow after MOV SS, POP SS, STI */
+	bool overrun_read;       /* a 286 string read wrapped at FFFF: #GP once SI/DI moved */
+	bool overrun_write;      /* a 286 string write wrapped at FFFF: #GP at the next step */
+	bool rep_count_due;      /* a 286 REP iteration has yet to count CX down (op_string.c) */
+	uint64_t insns;          /* instructions retired */
+	uint64_t budget;         /* instructions cpu_run may still start */
 
 	/* Per-instruction state for the fault path. */
-	uint32_t insn_eip;   /* offset of the current instruction's first byte */
-	uint32_t next_eip;   /* offset after it, once decoded */
-	uint32_t insn_esp;   /* ESP before it: a fault restores it */
-	int fault_vector;    /* exception being delivered, or -1 */
+	uint32_t insn_eip; /* offset of the current instruction's first byte */
+	uint32_t next_eip; /* offset after it, once decoded */
+	uint32_t insn_esp; /* ESP before it: a fault restores it */
+	int fault_vector;  /* exception being delivered, or -1 */
 	uint32_t fault_error;
 	bool fault_has_error;
-	int delivering;      /* exceptions being delivered: 1 = first, 2 = double fault */
+	int delivering; /* exceptions being delivered: 1 = first, 2 = double fault */
 	bool shutdown;
 	jmp_buf fault_jmp;
 

@@ -37,8 +37,9 @@ static uint32_t sext16(uint32_t v)
  * ea() serves both address sizes. BP-based forms default to SS. */
 static void modrm16(struct reader *r)
 {
-	static const int8_t base[8] = {REG_BX, REG_BX, REG_BP, REG_BP, REG_SI, REG_DI, REG_BP, REG_BX};
-	static const int8_t index[8] = {REG_SI, REG_DI, REG_SI, REG_DI, -1, -1, -1, -1};
+	static const int8_t base[8] = { REG_BX, REG_BX, REG_BP, REG_BP,
+		                        REG_SI, REG_DI, REG_BP, REG_BX };
+	static const int8_t index[8] = { REG_SI, REG_DI, REG_SI, REG_DI, -1, -1, -1, -1 };
 	struct insn *in = r->in;
 
 	if (in->mod == 0 && in->rm == 6) {
@@ -259,7 +260,7 @@ static int read_prefixes(struct reader *r, bool *osize_flip, bool *asize_flip)
 enum decode_status decode(const struct decode_env *env, struct insn *in)
 {
 	const struct cpu_traits *t = env->traits;
-	struct reader r = {env, in, 0};
+	struct reader r = { env, in, 0 };
 	bool osize_flip = false, asize_flip = false;
 	const struct opdesc *row;
 	int b;

@@ -41,13 +41,13 @@ void cpu_reset(struct cpu *c)
 
 	memset(c->reg, 0, sizeof c->reg);
 	for (int s = 0; s < SEG_COUNT; s++) {
-		c->seg[s] = (struct segcache){.limit = 0xffff, .attr = 0x93};
+		c->seg[s] = (struct segcache){ .limit = 0xffff, .attr = 0x93 };
 	}
 	c->eflags = t->flags_fixed1;
 	c->cr0 = c->model == CPU_286 ? 0xfff0 : 0;
 	c->cr2 = c->cr3 = 0;
-	c->gdtr = (struct dtr){0, 0xffff};
-	c->idtr = (struct dtr){0, 0x3ff};
+	c->gdtr = (struct dtr){ 0, 0xffff };
+	c->idtr = (struct dtr){ 0, 0x3ff };
 	if (c->model == CPU_8086) {
 		cpu_load_real_seg(c, SEG_CS, 0xffff);
 		c->eip = 0;
@@ -122,8 +122,8 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 /* Decode at CS:EIP, or take the decoded instruction from the cache. */
 static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 {
-	struct decode_env env = {c->traits, c->seg[SEG_CS].big, (c->cr0 & CR0_PE) != 0, fetch_code,
-				 c};
+	struct decode_env env = { c->traits, c->seg[SEG_CS].big, (c->cr0 & CR0_PE) != 0, fetch_code,
+		                  c };
 	const struct insn *hit = icache_lookup(c);
 	enum decode_status st;
 
@@ -175,6 +175,12 @@ static bool contributory(int vector)
 static void exec_fault(struct cpu *c)
 {
 	int vector = c->fault_vector;
+
+	if (vector < 0) { /* cpu_unsupported: undo the instruction, then stop */
+		c->eip = c->insn_eip;
+		c->reg[REG_SP] = c->insn_esp;
+		return;
+	}
 	bool has_error = c->fault_has_error;
 	uint32_t error = c->fault_error;
 
@@ -210,7 +216,7 @@ static __attribute__((noinline)) enum cpu_stop run_loop(struct cpu *c)
 			return CPU_STOP_SHUTDOWN;
 		if (c->stop_requested) {
 			c->stop_requested = false;
-			return CPU_STOP_REQUEST;
+			return c->unsupported ? CPU_STOP_UNSUPPORTED : CPU_STOP_REQUEST;
 		}
 		c->inhibit_intr = false;
 		if (!shadow && intr_pending(c) && c->io.inta) {

@@ -12,8 +12,24 @@
 #include "cpu.h"
 
 /* Condition codes in opcode order (Jcc/SETcc low nibble). ORDER: SDM App. B. */
-enum { CC_O, CC_NO, CC_B, CC_NB, CC_Z, CC_NZ, CC_BE, CC_A,
-       CC_S, CC_NS, CC_P, CC_NP, CC_L, CC_NL, CC_LE, CC_G };
+enum {
+	CC_O,
+	CC_NO,
+	CC_B,
+	CC_NB,
+	CC_Z,
+	CC_NZ,
+	CC_BE,
+	CC_A,
+	CC_S,
+	CC_NS,
+	CC_P,
+	CC_NP,
+	CC_L,
+	CC_NL,
+	CC_LE,
+	CC_G
+};
 
 static inline uint32_t flags_get(const struct cpu *c)
 {

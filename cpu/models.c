@@ -64,8 +64,8 @@ const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT] = {
 int cpu_model_by_name(const char *name)
 {
 	static const char *const aliases[][2] = {
-		{"8086", "8086"}, {"8088", "8086"}, {"86", "8086"},   {"286", "286"},
-		{"80286", "286"}, {"386", "386"},   {"80386", "386"}, {"i386", "386"},
+		{ "8086", "8086" }, { "8088", "8086" }, { "86", "8086" },   { "286", "286" },
+		{ "80286", "286" }, { "386", "386" },   { "80386", "386" }, { "i386", "386" },
 	};
 
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {

@@ -30,8 +30,8 @@ void op_incdec(struct cpu *c, const struct insn *in)
 {
 	struct loc dst = operand_locate(c, in, 0, ACC_RMW);
 	uint32_t f;
-	uint32_t r = alu_arith(in->op->sub ? ALU_SUB : ALU_ADD, loc_read(c, &dst), 1, in->osize, 0,
-			       &f);
+	uint32_t r =
+	        alu_arith(in->op->sub ? ALU_SUB : ALU_ADD, loc_read(c, &dst), 1, in->osize, 0, &f);
 
 	loc_write(c, &dst, r);
 	flags_set(c, ARITH_FLAGS & ~FLAG_CF, f);

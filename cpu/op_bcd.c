@@ -33,10 +33,10 @@ static void decimal_adjust(struct cpu *c, bool subtract)
 	}
 	uint8_t adj = (uint8_t)(subtract ? old_al - al : al - old_al);
 	bool of = subtract ? ((old_al ^ adj) & (old_al ^ al)) & 0x80
-			   : ((old_al ^ al) & (adj ^ al)) & 0x80;
+	                   : ((old_al ^ al) & (adj ^ al)) & 0x80;
 	reg8_set(c, REG_AX, al);
 	flags_set(c, ARITH_FLAGS,
-		  flags_szp(al, 1) | (cf ? FLAG_CF : 0) | (af ? FLAG_AF : 0) | (of ? FLAG_OF : 0));
+	          flags_szp(al, 1) | (cf ? FLAG_CF : 0) | (af ? FLAG_AF : 0) | (of ? FLAG_OF : 0));
 }
 
 void op_daa(struct cpu *c, const struct insn *in)

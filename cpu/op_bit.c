@@ -52,7 +52,7 @@ static void bit_scan(struct cpu *c, const struct insn *in, bool forward)
 	if (v == 0)
 		return;
 	reg_put(c, in->reg, forward ? (uint32_t)__builtin_ctz(v) : 31u - (uint32_t)__builtin_clz(v),
-		in->osize);
+	        in->osize);
 }
 
 void op_bsf(struct cpu *c, const struct insn *in)

@@ -32,8 +32,9 @@ void op_mov_sreg(struct cpu *c, const struct insn *in)
 {
 	if (in->opnd[0] == Sw) {
 		int s = sreg_of(c, in, true);
-		uint16_t sel = (uint16_t)(in->mod == 3 ? c->reg[in->rm]
-						       : cpu_read(c, in->seg, operand_ea(c, in), 2));
+		uint16_t sel =
+		        (uint16_t)(in->mod == 3 ? c->reg[in->rm]
+		                                : cpu_read(c, in->seg, operand_ea(c, in), 2));
 		seg_load(c, s, sel);
 		return;
 	}

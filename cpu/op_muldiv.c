@@ -13,7 +13,8 @@ static int64_t sext(uint32_t v, int size)
 {
 	int bits = size * 8;
 
-	return bits == 32 ? (int64_t)(int32_t)v : (int64_t)((int32_t)(v << (32 - bits)) >> (32 - bits));
+	return bits == 32 ? (int64_t)(int32_t)v
+	                  : (int64_t)((int32_t)(v << (32 - bits)) >> (32 - bits));
 }
 
 /* The accumulator of double width: AX for bytes, DX:AX, EDX:EAX. */

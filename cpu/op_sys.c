@@ -24,7 +24,7 @@ void op_lgdt(struct cpu *c, const struct insn *in)
 
 	if (in->osize == 2)
 		base &= 0x00ffffff;
-	*table_of(c, in) = (struct dtr){base, limit};
+	*table_of(c, in) = (struct dtr){ base, limit };
 }
 
 /* The 286 stores FFh in the sixth byte, the 386 with a 16-bit operand 00h
@@ -52,11 +52,20 @@ void op_smsw(struct cpu *c, const struct insn *in)
 	operand_write(c, in, 0, msw);
 }
 
+/* Protected mode is not emulated yet: say so instead of running on with
+ * real-mode segments. */
+static void check_pe(struct cpu *c, uint32_t cr0)
+{
+	if (cr0 & CR0_PE)
+		cpu_unsupported(c, "protected mode (the guest set CR0.PE)");
+}
+
 /* LMSW can set PE but never clear it, and touches only PE MP EM TS. */
 void op_lmsw(struct cpu *c, const struct insn *in)
 {
 	uint32_t v = operand_read(c, in, 0) & 0xf;
 
+	check_pe(c, v);
 	c->cr0 = (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE);
 }
 
@@ -70,10 +79,12 @@ void op_clts(struct cpu *c, const struct insn *in)
  * work; until then the registers hold what is written. */
 void op_mov_cr(struct cpu *c, const struct insn *in)
 {
-	uint32_t *cr[8] = {&c->cr0, NULL, &c->cr2, &c->cr3};
+	uint32_t *cr[8] = { &c->cr0, NULL, &c->cr2, &c->cr3 };
 
 	if (in->reg > 3 || !cr[in->reg])
 		cpu_fault_noerr(c, EXC_UD);
+	if (in->op->sub && in->reg == 0)
+		check_pe(c, c->reg[in->rm]);
 	if (in->op->sub)
 		*cr[in->reg] = c->reg[in->rm];
 	else

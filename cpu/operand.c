@@ -43,7 +43,7 @@ static bool is_modrm_mem(const struct insn *in, int k)
 struct loc operand_locate(struct cpu *c, const struct insn *in, int i, enum access acc)
 {
 	int k = in->opnd[i];
-	struct loc l = {.size = (uint8_t)opnd_size(k, in->osize)};
+	struct loc l = { .size = (uint8_t)opnd_size(k, in->osize) };
 
 	if (is_modrm_mem(in, k) || k == Ob || k == Ov) {
 		l.mem = true;

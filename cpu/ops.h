@@ -28,13 +28,13 @@ exec_fn op_mul, op_imul, op_imul_rm, op_div, op_idiv;
 /* op_bcd.c */
 exec_fn op_daa, op_das, op_aaa, op_aas, op_aam, op_aad;
 /* op_move.c */
-exec_fn op_mov, op_mov_sreg, op_lea, op_lseg, op_xchg, op_xlat, op_movzx, op_movsx, op_cbw,
-	op_cwd, op_lahf, op_sahf, op_salc, op_flagop, op_setcc, op_nop;
+exec_fn op_mov, op_mov_sreg, op_lea, op_lseg, op_xchg, op_xlat, op_movzx, op_movsx, op_cbw, op_cwd,
+        op_lahf, op_sahf, op_salc, op_flagop, op_setcc, op_nop;
 /* op_stack.c */
 exec_fn op_push, op_pop, op_pusha, op_popa, op_pushf, op_popf, op_enter, op_leave;
 /* op_ctrl.c */
-exec_fn op_jcc, op_jmp, op_jmp_far, op_call, op_call_far, op_ret, op_retf, op_loop, op_int,
-	op_int3, op_into, op_iret, op_bound, op_hlt, op_wait, op_esc, op_undefined;
+exec_fn op_jcc, op_jmp, op_jmp_far, op_call, op_call_far, op_ret, op_retf, op_loop, op_int, op_int3,
+        op_into, op_iret, op_bound, op_hlt, op_wait, op_esc, op_undefined;
 /* op_string.c */
 exec_fn op_movs, op_cmps, op_stos, op_lods, op_scas, op_ins, op_outs;
 /* op_shift.c */

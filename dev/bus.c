@@ -38,12 +38,12 @@ int bus_map(struct bus *b, uint16_t first, uint32_t count, const char *name,
 		return -1;
 	sizes &= IO_8 | IO_16 | IO_32;
 	struct bus_range *r = &b->range[b->nranges++];
-	*r = (struct bus_range){.first = first,
-	                        .count = count,
-	                        .name = name,
-	                        .ops = ops,
-	                        .dev = dev,
-	                        .sizes = sizes ? sizes : IO_8};
+	*r = (struct bus_range){ .first = first,
+		                 .count = count,
+		                 .name = name,
+		                 .ops = ops,
+		                 .dev = dev,
+		                 .sizes = sizes ? sizes : IO_8 };
 	memset(&b->owner[first], b->nranges, count);
 	return 0;
 }

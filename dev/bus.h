@@ -43,7 +43,7 @@ void bus_init(struct bus *b);
  * Returns 0, or -1 on overlap with an earlier claim, an empty or too long
  * range, or a full table. */
 int bus_map(struct bus *b, uint16_t first, uint32_t count, const char *name,
-	    const struct port_ops *ops, void *dev, unsigned sizes);
+            const struct port_ops *ops, void *dev, unsigned sizes);
 
 uint32_t bus_in(struct bus *b, uint16_t port, int size);
 void bus_out(struct bus *b, uint16_t port, uint32_t val, int size);

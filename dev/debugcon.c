@@ -26,11 +26,11 @@ static void debugcon_write(void *dev, uint16_t port, uint32_t val, int size)
 		d->sink(d->sink_ctx, (uint8_t)val);
 }
 
-static const struct port_ops debugcon_ops = {debugcon_read, debugcon_write};
+static const struct port_ops debugcon_ops = { debugcon_read, debugcon_write };
 
 int debugcon_init(struct debugcon *d, struct bus *b, void (*sink)(void *, uint8_t), void *ctx)
 {
-	*d = (struct debugcon){.sink = sink, .sink_ctx = ctx};
+	*d = (struct debugcon){ .sink = sink, .sink_ctx = ctx };
 	return bus_map(b, DEBUGCON_PORT, 1, "debugcon", &debugcon_ops, d, IO_8);
 }
 
@@ -54,10 +54,10 @@ static void exitport_write(void *dev, uint16_t port, uint32_t val, int size)
 		e->on_exit(e->ctx, (int)(val & 0xFF));
 }
 
-static const struct port_ops exitport_ops = {exitport_read, exitport_write};
+static const struct port_ops exitport_ops = { exitport_read, exitport_write };
 
 int exitport_init(struct exitport *e, struct bus *b, void (*on_exit)(void *, int), void *ctx)
 {
-	*e = (struct exitport){.on_exit = on_exit, .ctx = ctx};
+	*e = (struct exitport){ .on_exit = on_exit, .ctx = ctx };
 	return bus_map(b, EXIT_PORT, 1, "exit", &exitport_ops, e, IO_8);
 }

@@ -38,15 +38,16 @@ static void machine_exit(void *ctx, int status)
 static int map_bios(struct machine *m, const struct machine_config *cfg, char *err, int errlen)
 {
 	uint32_t top = (uint32_t)(((uint64_t)1 << cpu_traits_table[cfg->model].addr_bits) -
-				  cfg->bios_size);
+	                          cfg->bios_size);
 
 	if (cfg->bios_size != 0x10000 && cfg->bios_size != 0x20000) {
-		snprintf(err, (size_t)errlen, "BIOS image is %u bytes; it must be 64 KiB or 128 KiB",
-			 cfg->bios_size);
+		snprintf(err, (size_t)errlen,
+		         "BIOS image is %u bytes; it must be 64 KiB or 128 KiB", cfg->bios_size);
 		return -1;
 	}
 	if (mem_map_rom(&m->mem, 0x100000 - cfg->bios_size, cfg->bios, cfg->bios_size, "bios") ||
-	    (top >= 0x100000 && mem_map_rom(&m->mem, top, cfg->bios, cfg->bios_size, "bios alias"))) {
+	    (top >= 0x100000 &&
+	     mem_map_rom(&m->mem, top, cfg->bios, cfg->bios_size, "bios alias"))) {
 		snprintf(err, (size_t)errlen, "cannot map the BIOS ROM");
 		return -1;
 	}
@@ -55,12 +56,12 @@ static int map_bios(struct machine *m, const struct machine_config *cfg, char *e
 
 int machine_init(struct machine *m, const struct machine_config *cfg, char *err, int errlen)
 {
-	struct cpu_io io = {machine_in, machine_out, NULL, m};
+	struct cpu_io io = { machine_in, machine_out, NULL, m };
 
 	memset(m, 0, sizeof *m);
 	if (mem_init(&m->mem, cfg->mem_size, cpu_traits_table[cfg->model].addr_bits)) {
 		snprintf(err, (size_t)errlen, "cannot allocate %u bytes of guest memory",
-			 cfg->mem_size);
+		         cfg->mem_size);
 		return -1;
 	}
 	if (cfg->bios && map_bios(m, cfg, err, errlen)) {
@@ -114,6 +115,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t max_insns)
 			return MACHINE_SHUTDOWN;
 		case CPU_STOP_REQUEST:
 			return MACHINE_STOPPED;
+		case CPU_STOP_UNSUPPORTED:
+			return MACHINE_UNSUPPORTED;
 		case CPU_STOP_BUDGET:
 			break;
 		}

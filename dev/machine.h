@@ -24,12 +24,13 @@ struct machine_config {
 };
 
 enum machine_stop {
-	MACHINE_EXIT,       /* the guest wrote the exit port; status in 'exit_status' */
-	MACHINE_HALT,       /* HLT with interrupts off: the end of a bare-metal program */
-	MACHINE_HALT_IF,    /* HLT with interrupts on and no device that can wake it */
-	MACHINE_LIMIT,      /* the instruction limit was reached */
-	MACHINE_SHUTDOWN,   /* triple fault */
-	MACHINE_STOPPED,    /* a front end asked to stop */
+	MACHINE_EXIT,        /* the guest wrote the exit port; status in 'exit_status' */
+	MACHINE_HALT,        /* HLT with interrupts off: the end of a bare-metal program */
+	MACHINE_HALT_IF,     /* HLT with interrupts on and no device that can wake it */
+	MACHINE_LIMIT,       /* the instruction limit was reached */
+	MACHINE_SHUTDOWN,    /* triple fault */
+	MACHINE_STOPPED,     /* a front end asked to stop */
+	MACHINE_UNSUPPORTED, /* the guest needs what is not emulated yet (cpu.unsupported) */
 };
 
 struct machine {

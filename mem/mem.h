@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define MEM_PAGE_SHIFT 12
-#define MEM_PAGE_SIZE  (1u << MEM_PAGE_SHIFT)
-#define MEM_PAGE_MASK  (MEM_PAGE_SIZE - 1)
+#define MEM_PAGE_SHIFT  12
+#define MEM_PAGE_SIZE   (1u << MEM_PAGE_SHIFT)
+#define MEM_PAGE_MASK   (MEM_PAGE_SIZE - 1)
 #define MEM_MAX_REGIONS 16
 
 enum mem_kind { MEM_RAM, MEM_ROM, MEM_MMIO };
@@ -37,12 +37,12 @@ struct mem_region {
 struct mem {
 	uint8_t *ram; /* region 0: RAM from physical address 0 */
 	uint32_t ram_size;
-	uint32_t cpu_mask;  /* address lines the CPU has: 20, 24 or 32 bits */
-	uint32_t addr_mask; /* cpu_mask with bit 20 cleared while the A20 gate is closed */
-	bool a20_open;      /* the gate as last set; a 20-bit CPU has no line 20 to gate */
+	uint32_t cpu_mask;   /* address lines the CPU has: 20, 24 or 32 bits */
+	uint32_t addr_mask;  /* cpu_mask with bit 20 cleared while the A20 gate is closed */
+	bool a20_open;       /* the gate as last set; a 20-bit CPU has no line 20 to gate */
 	uint32_t fast_pages; /* pages covered by page_rd/page_wr */
 	uint8_t **page_rd;   /* per page: host memory to read directly, or NULL (slow path) */
-	uint8_t **page_wr;   /* per page: host memory to write directly, or NULL (ROM, MMIO, hole) */
+	uint8_t **page_wr; /* per page: host memory to write directly, or NULL (ROM, MMIO, hole) */
 	uint8_t *page_dirty; /* per page: set by every write until mem_dirty_clear */
 	uint64_t *page_code; /* per page: which 64-byte lines hold instructions the CPU decoded */
 	uint32_t *page_gen;  /* per page: bumped by a write to a page with decoded code */
@@ -58,10 +58,9 @@ void mem_free(struct mem *m);
 
 /* Map a copy of 'size' bytes as ROM at 'base' (writes are ignored). A later
  * mapping hides an earlier one where they overlap. Returns 0 or -1. */
-int mem_map_rom(struct mem *m, uint32_t base, const uint8_t *data, uint32_t size,
-		const char *name);
-int mem_map_mmio(struct mem *m, uint32_t base, uint32_t size, const struct mmio_ops *ops,
-		 void *dev, const char *name);
+int mem_map_rom(struct mem *m, uint32_t base, const uint8_t *data, uint32_t size, const char *name);
+int mem_map_mmio(struct mem *m, uint32_t base, uint32_t size, const struct mmio_ops *ops, void *dev,
+                 const char *name);
 
 /* The A20 gate: closed, physical addresses wrap at 1 MiB as on the 8086. */
 void mem_set_a20(struct mem *m, bool open);

@@ -210,7 +210,8 @@ int mem_init(struct mem *m, uint32_t ram_size, int addr_bits)
 	m->ram_size = ram_size;
 	struct mem_region *r = &m->region[0];
 	*r = (struct mem_region){
-	    .size = ram_size, .kind = MEM_RAM, .host = m->ram, .name = "ram", .owned = true};
+		.size = ram_size, .kind = MEM_RAM, .host = m->ram, .name = "ram", .owned = true
+	};
 	m->nregions = 1;
 
 	uint64_t span = ram_size > FAST_MAP_MIN ? ram_size : FAST_MAP_MIN;
@@ -346,7 +347,7 @@ uint32_t mem_poke(struct mem *m, uint32_t phys, const void *buf, uint32_t len)
 			     a = (a | MEM_PAGE_MASK) + 1)
 				if ((a >> MEM_PAGE_SHIFT) < m->fast_pages)
 					mem_code_written(m, (uint32_t)(a >> MEM_PAGE_SHIFT), 0,
-							 MEM_PAGE_SIZE);
+					                 MEM_PAGE_SIZE);
 		}
 		done += n;
 	}
@@ -371,7 +372,7 @@ void mem_dirty_zero(struct mem *m)
 		if (start >= m->ram_size)
 			continue;
 		uint64_t n =
-		    m->ram_size - start < MEM_PAGE_SIZE ? m->ram_size - start : MEM_PAGE_SIZE;
+		        m->ram_size - start < MEM_PAGE_SIZE ? m->ram_size - start : MEM_PAGE_SIZE;
 		memset(m->ram + start, 0, n);
 	}
 }

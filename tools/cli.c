@@ -65,8 +65,8 @@ static const struct {
 	const char *name;
 	unsigned shift;
 } size_suffixes[] = {
-    {"", 0},    {"b", 0},    {"k", 10}, {"kb", 10}, {"kib", 10}, {"m", 20},
-    {"mb", 20}, {"mib", 20}, {"g", 30}, {"gb", 30}, {"gib", 30},
+	{ "", 0 },    { "b", 0 },    { "k", 10 }, { "kb", 10 }, { "kib", 10 }, { "m", 20 },
+	{ "mb", 20 }, { "mib", 20 }, { "g", 30 }, { "gb", 30 }, { "gib", 30 },
 };
 
 static int suffix_shift(const char *s, unsigned *shift)
@@ -217,7 +217,7 @@ int cli_getopt_error(const char *cmd, int opt, char *const argv[], const char *s
 {
 	const char *word = optind > 0 ? argv[optind - 1] : "";
 	bool known_short =
-	    optopt > 0 && optopt < 256 && optopt != ':' && strchr(shortopts, optopt) != NULL;
+	        optopt > 0 && optopt < 256 && optopt != ':' && strchr(shortopts, optopt) != NULL;
 	bool is_long = strncmp(word, "--", 2) == 0 &&
 	               (opt == ':' || optopt == 0 || optopt >= 256 || known_short);
 	int namelen = (int)strcspn(word, "=");

@@ -19,10 +19,11 @@
 
 /* Exit statuses x86lab chooses itself; any other comes from the guest. */
 enum {
-	EXIT_USAGE = 2,     /* bad usage or unreadable input (host error) */
-	EXIT_HALT_IF = 123, /* HLT with interrupts on and nothing to wake the CPU */
-	EXIT_LIMIT = 124,   /* --max-insns reached, as timeout(1) */
-	EXIT_SHUTDOWN = 125 /* triple fault */
+	EXIT_USAGE = 2,         /* bad usage or unreadable input (host error) */
+	EXIT_UNSUPPORTED = 122, /* the guest needs what x86lab does not emulate yet */
+	EXIT_HALT_IF = 123,     /* HLT with interrupts on and nothing to wake the CPU */
+	EXIT_LIMIT = 124,       /* --max-insns reached, as timeout(1) */
+	EXIT_SHUTDOWN = 125     /* triple fault */
 };
 
 enum { RUN_MAX_LOADS = 16 };
@@ -70,61 +71,62 @@ struct console {
 };
 
 static const char usage_text[] =
-    "usage: x86lab run [OPTIONS]\n"
-    "\n"
-    "Run a guest program headless on an emulated PC. With neither --bios nor\n"
-    "--load, run the built-in demo guest (loaded and started at 0000:7C00).\n"
-    "\n"
-    "options:\n"
-    "  --cpu MODEL          8086, 286 or 386 (default 386)\n"
-    "  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"
-    "                       640K, 16M, 0x100000 ... (default 16M)\n"
-    "  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"
-    "                       1 MiB and again at the top of the 4 GiB space; the CPU\n"
-    "                       starts at the reset vector F000:FFF0\n"
-    "  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"
-    "  --start SEG:OFF      start there; default: the first --load address when\n"
-    "                       there is no --bios, else the reset vector\n"
-    "  --max-insns N        stop after N instructions (default: no limit)\n"
-    "  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"
-    "  -q, --quiet          no summary line when the guest ends by itself\n"
-    "                       (exit port or HLT); other stops are still reported\n"
-    "  -h, --help           show this text\n"
-    "\n"
-    "SEG:OFF is hexadecimal, 0x optional: 1000:0100 is physical address 0x10100.\n"
-    "\n"
-    "Starting at --start or at a --load address sets the registers as DOS does\n"
-    "for a .COM program: CS=DS=ES=SS=SEG, IP=OFF, SP=FFFE, the other general\n"
-    "registers 0, FLAGS as after reset (interrupts disabled).\n"
-    "\n"
-    "The guest reports through two ports: bytes it writes to port 0xE9 are\n"
-    "printed, and a byte it writes to port 0xF4 ends the run with that status.\n"
-    "\n"
-    "exit status:\n"
-    "  N    the guest wrote N to port 0xF4\n"
-    "  0    the guest executed HLT with interrupts disabled\n"
-    "  2    bad usage or an unreadable input file\n"
-    "  123  HLT with interrupts enabled and nothing that can wake the CPU\n"
-    "  124  the --max-insns limit was reached\n"
-    "  125  triple fault: the CPU shut down\n"
-    "A guest can write 2, 123, 124 or 125 to port 0xF4 too; the summary line\n"
-    "says which happened.\n";
+        "usage: x86lab run [OPTIONS]\n"
+        "\n"
+        "Run a guest program headless on an emulated PC. With neither --bios nor\n"
+        "--load, run the built-in demo guest (loaded and started at 0000:7C00).\n"
+        "\n"
+        "options:\n"
+        "  --cpu MODEL          8086, 286 or 386 (default 386)\n"
+        "  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"
+        "                       640K, 16M, 0x100000 ... (default 16M)\n"
+        "  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"
+        "                       1 MiB and again at the top of the 4 GiB space; the CPU\n"
+        "                       starts at the reset vector F000:FFF0\n"
+        "  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"
+        "  --start SEG:OFF      start there; default: the first --load address when\n"
+        "                       there is no --bios, else the reset vector\n"
+        "  --max-insns N        stop after N instructions (default: no limit)\n"
+        "  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"
+        "  -q, --quiet          no summary line when the guest ends by itself\n"
+        "                       (exit port or HLT); other stops are still reported\n"
+        "  -h, --help           show this text\n"
+        "\n"
+        "SEG:OFF is hexadecimal, 0x optional: 1000:0100 is physical address 0x10100.\n"
+        "\n"
+        "Starting at --start or at a --load address sets the registers as DOS does\n"
+        "for a .COM program: CS=DS=ES=SS=SEG, IP=OFF, SP=FFFE, the other general\n"
+        "registers 0, FLAGS as after reset (interrupts disabled).\n"
+        "\n"
+        "The guest reports through two ports: bytes it writes to port 0xE9 are\n"
+        "printed, and a byte it writes to port 0xF4 ends the run with that status.\n"
+        "\n"
+        "exit status:\n"
+        "  N    the guest wrote N to port 0xF4\n"
+        "  0    the guest executed HLT with interrupts disabled\n"
+        "  2    bad usage or an unreadable input file\n"
+        "  122  the guest needs something x86lab does not emulate yet (named)\n"
+        "  123  HLT with interrupts enabled and nothing that can wake the CPU\n"
+        "  124  the --max-insns limit was reached\n"
+        "  125  triple fault: the CPU shut down\n"
+        "A guest can write 2, 122-125 to port 0xF4 too; the summary line\n"
+        "says which happened.\n";
 
 static const char shortopts[] = ":qh";
 
 enum { OPT_CPU = 256, OPT_MEM, OPT_BIOS, OPT_LOAD, OPT_START, OPT_MAX_INSNS, OPT_DEBUGCON };
 
 static const struct option longopts[] = {
-    {"cpu", required_argument, NULL, OPT_CPU},
-    {"mem", required_argument, NULL, OPT_MEM},
-    {"bios", required_argument, NULL, OPT_BIOS},
-    {"load", required_argument, NULL, OPT_LOAD},
-    {"start", required_argument, NULL, OPT_START},
-    {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
-    {"debugcon", required_argument, NULL, OPT_DEBUGCON},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+	{ "cpu", required_argument, NULL, OPT_CPU },
+	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "bios", required_argument, NULL, OPT_BIOS },
+	{ "load", required_argument, NULL, OPT_LOAD },
+	{ "start", required_argument, NULL, OPT_START },
+	{ "max-insns", required_argument, NULL, OPT_MAX_INSNS },
+	{ "debugcon", required_argument, NULL, OPT_DEBUGCON },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
 };
 
 static int set_cpu(struct run_opts *o, const char *arg)
@@ -475,6 +477,11 @@ static int report_stop(const struct machine *m, const struct run_opts *o, enum m
 		         "halted at %s with interrupts enabled and nothing to wake the CPU, %s",
 		         csip, after);
 		break;
+	case MACHINE_UNSUPPORTED:
+		status = EXIT_UNSUPPORTED;
+		snprintf(line, sizeof line, "stopped at %s %s: %s is not emulated yet", csip, after,
+		         m->cpu.unsupported);
+		break;
 	case MACHINE_SHUTDOWN:
 		status = EXIT_SHUTDOWN;
 		snprintf(line, sizeof line, "triple fault at %s %s: the CPU shut down", csip,
@@ -499,12 +506,12 @@ static int report_stop(const struct machine *m, const struct run_opts *o, enum m
 static int run_machine(struct run_opts *o, struct console *con)
 {
 	struct machine_config cfg = {
-	    .model = o->model,
-	    .mem_size = o->mem_size,
-	    .bios = o->bios,
-	    .bios_size = (uint32_t)o->bios_len,
-	    .debugcon_sink = con->f ? console_put : NULL,
-	    .debugcon_ctx = con,
+		.model = o->model,
+		.mem_size = o->mem_size,
+		.bios = o->bios,
+		.bios_size = (uint32_t)o->bios_len,
+		.debugcon_sink = con->f ? console_put : NULL,
+		.debugcon_ctx = con,
 	};
 	struct machine *m = calloc(1, sizeof *m);
 	char err[256] = "";

@@ -18,27 +18,27 @@
 #include "moo.h"
 
 static const char usage[] =
-	"usage: x86lab sst [OPTIONS] FILE...\n"
-	"\n"
-	"Run SingleStepTests conformance files (*.MOO or *.MOO.gz, captured from real\n"
-	"chips) and compare x86lab's CPU with them, test by test.\n"
-	"\n"
-	"  --cpu 8086|286        CPU model (default: the CPU named in each file)\n"
-	"  --metadata FILE       metadata.json with the undefined-flag masks\n"
-	"                        (default: metadata.json beside each test file)\n"
-	"  --revocations FILE    list of revoked test hashes (default:\n"
-	"                        revocation_list.txt beside each test file, if any)\n"
-	"  --filter OPCODE       only files for this opcode: F6 (all F6.*), F6.7, 0F01\n"
-	"  --max-failures N      detailed reports for the first N failures (default 10)\n"
-	"  --strict              compare undefined flags too (no masking)\n"
-	"  -q, --quiet           no line per file\n"
-	"  -h, --help            this help\n"
-	"\n"
-	"Undefined flags are masked as the suites document: on the 8086 with the\n"
-	"flags-mask of metadata.json, on the 286 with the flags the instruction leaves\n"
-	"architecturally undefined; the same mask applies to a FLAGS word an\n"
-	"exception pushed. The last line is 'N passed, M failed, K skipped'; the exit\n"
-	"status is 0 only when nothing failed and every file could be read.\n";
+        "usage: x86lab sst [OPTIONS] FILE...\n"
+        "\n"
+        "Run SingleStepTests conformance files (*.MOO or *.MOO.gz, captured from real\n"
+        "chips) and compare x86lab's CPU with them, test by test.\n"
+        "\n"
+        "  --cpu 8086|286        CPU model (default: the CPU named in each file)\n"
+        "  --metadata FILE       metadata.json with the undefined-flag masks\n"
+        "                        (default: metadata.json beside each test file)\n"
+        "  --revocations FILE    list of revoked test hashes (default:\n"
+        "                        revocation_list.txt beside each test file, if any)\n"
+        "  --filter OPCODE       only files for this opcode: F6 (all F6.*), F6.7, 0F01\n"
+        "  --max-failures N      detailed reports for the first N failures (default 10)\n"
+        "  --strict              compare undefined flags too (no masking)\n"
+        "  -q, --quiet           no line per file\n"
+        "  -h, --help            this help\n"
+        "\n"
+        "Undefined flags are masked as the suites document: on the 8086 with the\n"
+        "flags-mask of metadata.json, on the 286 with the flags the instruction leaves\n"
+        "architecturally undefined; the same mask applies to a FLAGS word an\n"
+        "exception pushed. The last line is 'N passed, M failed, K skipped'; the exit\n"
+        "status is 0 only when nothing failed and every file could be read.\n";
 
 struct sst_options {
 	int model; /* -1: from each file */
@@ -94,7 +94,7 @@ static int load_side_files(struct side_files *s, const struct sst_options *o, co
 	snprintf(path, sizeof path, "%s/revocation_list.txt", dir);
 	if (o->revocations || access(path, R_OK) == 0) {
 		if (sst_revocations_load(&s->rev, o->revocations ? o->revocations : path, err,
-					 sizeof err)) {
+		                         sizeof err)) {
 			cli_error("sst", "%s", err);
 			return -1;
 		}
@@ -137,9 +137,8 @@ static void print_bytes(const struct moo_test *t)
 
 static void report_failure(const char *name, const struct moo_test *t, const char *report)
 {
-	static const char *const names[MOO_NREGS] = {"ax", "bx", "cx", "dx", "cs",
-						     "ss", "ds", "es", "sp", "bp",
-						     "si", "di", "ip", "flags"};
+	static const char *const names[MOO_NREGS] = { "ax", "bx", "cx", "dx", "cs", "ss", "ds",
+		                                      "es", "sp", "bp", "si", "di", "ip", "flags" };
 
 	printf("FAIL %s #%u \"%s\"\n  bytes: ", name, t->index, t->name);
 	print_bytes(t);
@@ -162,7 +161,7 @@ static void progress_clear(void)
 }
 
 static int run_file(const char *path, const struct sst_options *o, struct side_files *side,
-		    struct sst_rig *rigs, struct totals *tot)
+                    struct sst_rig *rigs, struct totals *tot)
 {
 	char err[512], report[4096];
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -180,7 +179,7 @@ static int run_file(const char *path, const struct sst_options *o, struct side_f
 	model = o->model >= 0 ? o->model : model_of_file(&f);
 	if (model < 0) {
 		cli_error("sst", "%s: CPU '%s' is not one x86lab models; use --cpu 8086|286", path,
-			  f.cpu);
+		          f.cpu);
 		moo_close(&f);
 		return -1;
 	}
@@ -196,7 +195,7 @@ static int run_file(const char *path, const struct sst_options *o, struct side_f
 			continue;
 		}
 		if (sst_run(&rigs[model], &t, mask, o->strict ? SST_MASK_NONE : SST_MASK_SUITE,
-			    report, sizeof report) == SST_PASS) {
+		            report, sizeof report) == SST_PASS) {
 			passed++;
 			continue;
 		}
@@ -231,20 +230,20 @@ static int run_file(const char *path, const struct sst_options *o, struct side_f
 static int parse_options(int argc, char **argv, struct sst_options *o)
 {
 	static const struct option longopts[] = {
-		{"cpu", required_argument, NULL, 'c'},
-		{"metadata", required_argument, NULL, 'm'},
-		{"revocations", required_argument, NULL, 'r'},
-		{"filter", required_argument, NULL, 'f'},
-		{"max-failures", required_argument, NULL, 'n'},
-		{"strict", no_argument, NULL, 's'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "cpu", required_argument, NULL, 'c' },
+		{ "metadata", required_argument, NULL, 'm' },
+		{ "revocations", required_argument, NULL, 'r' },
+		{ "filter", required_argument, NULL, 'f' },
+		{ "max-failures", required_argument, NULL, 'n' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	static const char shortopts[] = ":qh";
 	int opt;
 
-	*o = (struct sst_options){.model = -1, .max_failures = 10};
+	*o = (struct sst_options){ .model = -1, .max_failures = 10 };
 	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -253,7 +252,7 @@ static int parse_options(int argc, char **argv, struct sst_options *o)
 			o->model = cpu_model_by_name(optarg);
 			if (o->model != CPU_8086 && o->model != CPU_286) {
 				cli_error("sst", "unknown CPU '%s' for the suites: use 8086 or 286",
-					  optarg);
+				          optarg);
 				return 2;
 			}
 			break;
@@ -304,8 +303,8 @@ int cmd_sst(int argc, char **argv)
 {
 	struct sst_options o;
 	struct sst_rig rigs[CPU_MODEL_COUNT];
-	struct side_files side = {0};
-	struct totals tot = {0};
+	struct side_files side = { 0 };
+	struct totals tot = { 0 };
 	struct timespec t0;
 	int status = parse_options(argc, argv, &o), nfiles, done = 0;
 	double secs;

@@ -20,8 +20,8 @@ struct command {
 
 /* Shown by 'x86lab --help' in this order. */
 static const struct command commands[] = {
-    {"run", cmd_run, "run a guest program (the built-in demo when given nothing)"},
-    {"sst", cmd_sst, "run SingleStepTests CPU conformance suites"},
+	{ "run", cmd_run, "run a guest program (the built-in demo when given nothing)" },
+	{ "sst", cmd_sst, "run SingleStepTests CPU conformance suites" },
 };
 
 static const struct command *find_command(const char *name)
@@ -68,7 +68,7 @@ static int help(int argc, char **argv)
 {
 	const struct command *cmd;
 	char help_opt[] = "--help";
-	char *args[3] = {NULL, help_opt, NULL};
+	char *args[3] = { NULL, help_opt, NULL };
 
 	if (argc < 2) {
 		usage(stdout);

@@ -39,7 +39,7 @@ static int rig_inta(void *ctx)
 struct rig *rig_new(enum cpu_model model)
 {
 	struct rig *r = calloc(1, sizeof *r);
-	struct cpu_io io = {rig_in, rig_out, rig_inta, NULL};
+	struct cpu_io io = { rig_in, rig_out, rig_inta, NULL };
 
 	if (!r || mem_init(&r->mem, 2u << 20, cpu_traits_table[model].addr_bits)) {
 		free(r);
@@ -89,7 +89,7 @@ uint16_t rig_peek16(struct rig *r, uint32_t phys)
 
 void rig_poke16(struct rig *r, uint32_t phys, uint16_t v)
 {
-	uint8_t b[2] = {(uint8_t)v, (uint8_t)(v >> 8)};
+	uint8_t b[2] = { (uint8_t)v, (uint8_t)(v >> 8) };
 
 	mem_poke(&r->mem, phys, b, 2);
 }

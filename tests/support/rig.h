@@ -19,8 +19,8 @@
 struct rig {
 	struct mem mem;
 	struct cpu cpu;
-	int vector;       /* what interrupt acknowledge returns */
-	int acks;         /* interrupt acknowledges seen */
+	int vector; /* what interrupt acknowledge returns */
+	int acks;   /* interrupt acknowledges seen */
 	uint16_t out_port[64];
 	uint32_t out_val[64];
 	int nout;

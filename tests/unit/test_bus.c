@@ -40,7 +40,7 @@ static uint32_t recorder_read(void *dev, uint16_t port, int size)
 	struct recorder *r = dev;
 	uint32_t v = recorder_answer(r, port, size);
 	assert_true(r->n < 16);
-	r->log[r->n++] = (struct cycle){'r', port, v, size};
+	r->log[r->n++] = (struct cycle){ 'r', port, v, size };
 	return v;
 }
 
@@ -48,10 +48,10 @@ static void recorder_write(void *dev, uint16_t port, uint32_t val, int size)
 {
 	struct recorder *r = dev;
 	assert_true(r->n < 16);
-	r->log[r->n++] = (struct cycle){'w', port, val, size};
+	r->log[r->n++] = (struct cycle){ 'w', port, val, size };
 }
 
-static const struct port_ops recorder_ops = {recorder_read, recorder_write};
+static const struct port_ops recorder_ops = { recorder_read, recorder_write };
 
 static void assert_cycle(const struct recorder *r, int i, char dir, uint16_t port, uint32_t val,
                          int size)
@@ -84,7 +84,7 @@ static int teardown_bus(void **state)
 static void test_bus_in_out_pass_port_relative_to_range_start(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {.base = 0x40};
+	struct recorder dev = { .base = 0x40 };
 	assert_int_equal(bus_map(b, 0x60, 5, "kbd", &recorder_ops, &dev, IO_8), 0);
 
 	assert_int_equal(bus_in(b, 0x64, 1), 0x44);
@@ -107,7 +107,7 @@ static void test_bus_in_out_pass_port_relative_to_range_start(void **state)
 static void test_bus_map_overlap_rejected_including_partial(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {0};
+	struct recorder dev = { 0 };
 	assert_int_equal(bus_map(b, 0x20, 2, "pic", &recorder_ops, &dev, 0), 0);
 	assert_int_equal(bus_map(b, 0x40, 4, "pit", &recorder_ops, &dev, 0), 0);
 
@@ -129,7 +129,7 @@ static void test_bus_map_overlap_rejected_including_partial(void **state)
 static void test_bus_map_empty_or_past_ffff_rejected(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {.base = 0x10};
+	struct recorder dev = { .base = 0x10 };
 	assert_int_equal(bus_map(b, 0x100, 0, "empty", &recorder_ops, &dev, 0), -1);
 	assert_int_equal(bus_map(b, 0xFFFF, 2, "past end", &recorder_ops, &dev, 0), -1);
 	assert_int_equal(bus_map(b, 0x0000, 0x10001, "too long", &recorder_ops, &dev, 0), -1);
@@ -147,7 +147,7 @@ static void test_bus_map_empty_or_past_ffff_rejected(void **state)
 static void test_bus_map_whole_space_then_any_claim_rejected(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {0};
+	struct recorder dev = { 0 };
 	assert_int_equal(bus_map(b, 0, 0x10000, "all", &recorder_ops, &dev, 0), 0);
 	assert_string_equal(bus_owner(b, 0xFFFF)->name, "all");
 	assert_int_equal(bus_map(b, 0x80, 1, "post", &recorder_ops, &dev, 0), -1);
@@ -156,10 +156,10 @@ static void test_bus_map_whole_space_then_any_claim_rejected(void **state)
 static void test_bus_map_full_table_rejected(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {0};
+	struct recorder dev = { 0 };
 	for (int i = 0; i < BUS_MAX_RANGES; i++)
 		assert_int_equal(
-		    bus_map(b, (uint16_t)(0x100 + 2 * i), 2, "r", &recorder_ops, &dev, 0), 0);
+		        bus_map(b, (uint16_t)(0x100 + 2 * i), 2, "r", &recorder_ops, &dev, 0), 0);
 	assert_int_equal(bus_map(b, 0x400, 1, "one too many", &recorder_ops, &dev, 0), -1);
 	assert_int_equal(b->nranges, BUS_MAX_RANGES);
 	assert_null(bus_owner(b, 0x400));
@@ -171,7 +171,7 @@ static void test_bus_map_full_table_rejected(void **state)
 static void test_bus_out16_to_byte_device_writes_low_then_high(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {0};
+	struct recorder dev = { 0 };
 	assert_int_equal(bus_map(b, 0x3F8, 8, "uart", &recorder_ops, &dev, IO_8), 0);
 	bus_out(b, 0x3F8, 0xBEEF, 2);
 	assert_int_equal(dev.n, 2);
@@ -183,7 +183,7 @@ static void test_bus_out16_to_byte_device_writes_low_then_high(void **state)
 static void test_bus_out32_to_byte_device_writes_four_bytes_in_order(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {0};
+	struct recorder dev = { 0 };
 	assert_int_equal(bus_map(b, 0x3F8, 8, "uart", &recorder_ops, &dev, 0), 0);
 	bus_out(b, 0x3FA, 0x44332211, 4);
 	assert_int_equal(dev.n, 4);
@@ -196,7 +196,7 @@ static void test_bus_out32_to_byte_device_writes_four_bytes_in_order(void **stat
 static void test_bus_in32_to_word_device_reads_two_words(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {.base = 0x1000};
+	struct recorder dev = { .base = 0x1000 };
 	assert_int_equal(bus_map(b, 0x1F0, 8, "ata", &recorder_ops, &dev, IO_8 | IO_16), 0);
 	/* words: 0x1000 + 0x200 + 0 and 0x1000 + 0x200 + 2 */
 	assert_int_equal(bus_in(b, 0x1F0, 4), 0x12021200);
@@ -209,7 +209,7 @@ static void test_bus_in32_to_word_device_reads_two_words(void **state)
 static void test_bus_in16_to_word_device_is_one_cycle(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {.base = 0x1000};
+	struct recorder dev = { .base = 0x1000 };
 	assert_int_equal(bus_map(b, 0x1F0, 8, "ata", &recorder_ops, &dev, IO_16), 0);
 	assert_int_equal(bus_in(b, 0x1F0, 2), 0x1200);
 	assert_int_equal(bus_in(b, 0x1F7, 1), 0x07); /* passed through, cut to a byte */
@@ -223,8 +223,8 @@ static void test_bus_in16_to_word_device_is_one_cycle(void **state)
 static void test_bus_in16_straddling_two_devices_each_gets_its_byte(void **state)
 {
 	struct bus *b = *state;
-	struct recorder low = {.base = 0x10};
-	struct recorder high = {.base = 0x80};
+	struct recorder low = { .base = 0x10 };
+	struct recorder high = { .base = 0x80 };
 	assert_int_equal(bus_map(b, 0x70, 2, "low", &recorder_ops, &low, IO_8 | IO_16), 0);
 	assert_int_equal(bus_map(b, 0x72, 2, "high", &recorder_ops, &high, IO_8 | IO_16), 0);
 
@@ -243,7 +243,7 @@ static void test_bus_in16_straddling_two_devices_each_gets_its_byte(void **state
 static void test_bus_in16_half_unclaimed_reads_ff_in_that_half(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {.base = 0x30};
+	struct recorder dev = { .base = 0x30 };
 	assert_int_equal(bus_map(b, 0x81, 1, "dma page", &recorder_ops, &dev, 0), 0);
 	assert_int_equal(bus_in(b, 0x80, 2), 0x30FF);
 	assert_int_equal(bus_in(b, 0x81, 2), 0xFF30);
@@ -267,7 +267,7 @@ static void test_bus_unclaimed_reads_all_ones_by_size_and_counts(void **state)
 static void test_bus_unclaimed_writes_ignored_and_counted(void **state)
 {
 	struct bus *b = *state;
-	struct recorder dev = {0};
+	struct recorder dev = { 0 };
 	assert_int_equal(bus_map(b, 0x301, 1, "neighbour", &recorder_ops, &dev, 0), 0);
 	bus_out(b, 0x300, 0x12, 1);
 	bus_out(b, 0x2FE, 0x1234, 2);
@@ -280,8 +280,8 @@ static void test_bus_unclaimed_writes_ignored_and_counted(void **state)
 static void test_bus_word_at_ffff_wraps_to_port_zero(void **state)
 {
 	struct bus *b = *state;
-	struct recorder top = {.base = 0xA0};
-	struct recorder bottom = {.base = 0xB0};
+	struct recorder top = { .base = 0xA0 };
+	struct recorder bottom = { .base = 0xB0 };
 	assert_int_equal(bus_map(b, 0xFFFF, 1, "top", &recorder_ops, &top, 0), 0);
 	assert_int_equal(bus_map(b, 0x0000, 1, "bottom", &recorder_ops, &bottom, 0), 0);
 	assert_int_equal(bus_in(b, 0xFFFF, 2), 0xB0A0);
@@ -307,7 +307,7 @@ static void test_debugcon_bytes_reach_sink_in_order(void **state)
 {
 	struct bus *b = *state;
 	struct debugcon con;
-	struct sink_log sink = {0};
+	struct sink_log sink = { 0 };
 	assert_int_equal(debugcon_init(&con, b, sink_record, &sink), 0);
 	const char *msg = "ok\n";
 	for (const char *p = msg; *p; p++)
@@ -331,7 +331,7 @@ static void test_debugcon_word_write_low_byte_to_sink_high_byte_unclaimed(void *
 {
 	struct bus *b = *state;
 	struct debugcon con;
-	struct sink_log sink = {0};
+	struct sink_log sink = { 0 };
 	assert_int_equal(debugcon_init(&con, b, sink_record, &sink), 0);
 	bus_out(b, DEBUGCON_PORT, 0x4241, 2);
 	assert_int_equal(sink.n, 1);
@@ -367,7 +367,7 @@ static void test_exitport_write_calls_on_exit_with_byte(void **state)
 {
 	struct bus *b = *state;
 	struct exitport ex;
-	struct exit_log log = {0};
+	struct exit_log log = { 0 };
 	assert_int_equal(exitport_init(&ex, b, exit_record, &log), 0);
 	bus_out(b, EXIT_PORT, 0x2A, 1);
 	assert_int_equal(log.calls, 1);
@@ -382,7 +382,7 @@ static void test_exitport_read_returns_ff_without_exit(void **state)
 {
 	struct bus *b = *state;
 	struct exitport ex;
-	struct exit_log log = {0};
+	struct exit_log log = { 0 };
 	assert_int_equal(exitport_init(&ex, b, exit_record, &log), 0);
 	assert_int_equal(bus_in(b, EXIT_PORT, 1), 0xFF);
 	assert_int_equal(log.calls, 0);
@@ -394,26 +394,26 @@ static void test_exitport_read_returns_ff_without_exit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    BUS_TEST(test_bus_in_out_pass_port_relative_to_range_start),
-	    BUS_TEST(test_bus_map_overlap_rejected_including_partial),
-	    BUS_TEST(test_bus_map_empty_or_past_ffff_rejected),
-	    BUS_TEST(test_bus_map_whole_space_then_any_claim_rejected),
-	    BUS_TEST(test_bus_map_full_table_rejected),
-	    BUS_TEST(test_bus_out16_to_byte_device_writes_low_then_high),
-	    BUS_TEST(test_bus_out32_to_byte_device_writes_four_bytes_in_order),
-	    BUS_TEST(test_bus_in32_to_word_device_reads_two_words),
-	    BUS_TEST(test_bus_in16_to_word_device_is_one_cycle),
-	    BUS_TEST(test_bus_in16_straddling_two_devices_each_gets_its_byte),
-	    BUS_TEST(test_bus_in16_half_unclaimed_reads_ff_in_that_half),
-	    BUS_TEST(test_bus_unclaimed_reads_all_ones_by_size_and_counts),
-	    BUS_TEST(test_bus_unclaimed_writes_ignored_and_counted),
-	    BUS_TEST(test_bus_word_at_ffff_wraps_to_port_zero),
-	    BUS_TEST(test_debugcon_bytes_reach_sink_in_order),
-	    BUS_TEST(test_debugcon_read_returns_e9),
-	    BUS_TEST(test_debugcon_word_write_low_byte_to_sink_high_byte_unclaimed),
-	    BUS_TEST(test_debugcon_null_sink_drops_bytes_but_counts_them),
-	    BUS_TEST(test_exitport_write_calls_on_exit_with_byte),
-	    BUS_TEST(test_exitport_read_returns_ff_without_exit),
+		BUS_TEST(test_bus_in_out_pass_port_relative_to_range_start),
+		BUS_TEST(test_bus_map_overlap_rejected_including_partial),
+		BUS_TEST(test_bus_map_empty_or_past_ffff_rejected),
+		BUS_TEST(test_bus_map_whole_space_then_any_claim_rejected),
+		BUS_TEST(test_bus_map_full_table_rejected),
+		BUS_TEST(test_bus_out16_to_byte_device_writes_low_then_high),
+		BUS_TEST(test_bus_out32_to_byte_device_writes_four_bytes_in_order),
+		BUS_TEST(test_bus_in32_to_word_device_reads_two_words),
+		BUS_TEST(test_bus_in16_to_word_device_is_one_cycle),
+		BUS_TEST(test_bus_in16_straddling_two_devices_each_gets_its_byte),
+		BUS_TEST(test_bus_in16_half_unclaimed_reads_ff_in_that_half),
+		BUS_TEST(test_bus_unclaimed_reads_all_ones_by_size_and_counts),
+		BUS_TEST(test_bus_unclaimed_writes_ignored_and_counted),
+		BUS_TEST(test_bus_word_at_ffff_wraps_to_port_zero),
+		BUS_TEST(test_debugcon_bytes_reach_sink_in_order),
+		BUS_TEST(test_debugcon_read_returns_e9),
+		BUS_TEST(test_debugcon_word_write_low_byte_to_sink_high_byte_unclaimed),
+		BUS_TEST(test_debugcon_null_sink_drops_bytes_but_counts_them),
+		BUS_TEST(test_exitport_write_calls_on_exit_with_byte),
+		BUS_TEST(test_exitport_read_returns_ff_without_exit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

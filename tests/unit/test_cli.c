@@ -23,34 +23,34 @@ static const struct {
 	const char *text;
 	uint32_t value;
 } good_sizes[] = {
-    {"65536", 65536},
-    {"0x10000", 0x10000},
-    {"0X10000", 0x10000},
-    {"640K", 640 * 1024},
-    {"640k", 640 * 1024},
-    {"640KB", 640 * 1024},
-    {"640KiB", 640 * 1024},
-    {"16M", 16u << 20},
-    {"16m", 16u << 20},
-    {"16MB", 16u << 20},
-    {"16mib", 16u << 20},
-    {"1G", 1u << 30},
-    {"3GiB", 3u << 30},
-    {"512B", 512},
-    {"512b", 512},
-    {"4095M", 4095u << 20},
-    {"4294967295", 4294967295u},
-    {"0xFFFFFFFF", 0xFFFFFFFFu},
-    {"007", 7},
-    {"0x1B", 27},
+	{ "65536", 65536 },
+	{ "0x10000", 0x10000 },
+	{ "0X10000", 0x10000 },
+	{ "640K", 640 * 1024 },
+	{ "640k", 640 * 1024 },
+	{ "640KB", 640 * 1024 },
+	{ "640KiB", 640 * 1024 },
+	{ "16M", 16u << 20 },
+	{ "16m", 16u << 20 },
+	{ "16MB", 16u << 20 },
+	{ "16mib", 16u << 20 },
+	{ "1G", 1u << 30 },
+	{ "3GiB", 3u << 30 },
+	{ "512B", 512 },
+	{ "512b", 512 },
+	{ "4095M", 4095u << 20 },
+	{ "4294967295", 4294967295u },
+	{ "0xFFFFFFFF", 0xFFFFFFFFu },
+	{ "007", 7 },
+	{ "0x1B", 27 },
 };
 
 static const char *const bad_sizes[] = {
-    "",      "0",          "0K",          "0x0",   "-1",
-    "+5",    " 16M",       "16M ",        "16 M",  "1.5M",
-    "16X",   "16MM",       "16Mi",        "16iB",  "4G",
-    "4096M", "4294967296", "0x100000000", "K",     "abc",
-    "1e6",   "0x",         "0x10K",       "16KBB", "99999999999999999999999",
+	"",      "0",          "0K",          "0x0",   "-1",
+	"+5",    " 16M",       "16M ",        "16 M",  "1.5M",
+	"16X",   "16MM",       "16Mi",        "16iB",  "4G",
+	"4096M", "4294967296", "0x100000000", "K",     "abc",
+	"1e6",   "0x",         "0x10K",       "16KBB", "99999999999999999999999",
 };
 
 static void test_parse_size_accepts_suffixes_and_hex(void **state)
@@ -93,16 +93,16 @@ static void test_parse_count_decimal_and_hex(void **state)
 static void test_parse_count_rejects_garbage_and_overflow(void **state)
 {
 	static const char *const bad[] = {
-	    "",
-	    "-1",
-	    "+1",
-	    " 1",
-	    "1 ",
-	    "1K",
-	    "0x",
-	    "12a",
-	    "18446744073709551616",
-	    "0x10000000000000000",
+		"",
+		"-1",
+		"+1",
+		" 1",
+		"1 ",
+		"1K",
+		"0x",
+		"12a",
+		"18446744073709551616",
+		"0x10000000000000000",
 	};
 	uint64_t v = 7;
 
@@ -120,10 +120,10 @@ static void test_parse_segoff_is_hex(void **state)
 		const char *text;
 		uint16_t seg, off;
 	} good[] = {
-	    {"0000:7C00", 0x0000, 0x7C00},     {"7c0:0", 0x07C0, 0x0000},
-	    {"0x1000:0x100", 0x1000, 0x0100},  {"FFFF:FFFF", 0xFFFF, 0xFFFF},
-	    {"0X10:0X20", 0x0010, 0x0020},     {"1000:0100", 0x1000, 0x0100},
-	    {"00001000:0100", 0x1000, 0x0100},
+		{ "0000:7C00", 0x0000, 0x7C00 },     { "7c0:0", 0x07C0, 0x0000 },
+		{ "0x1000:0x100", 0x1000, 0x0100 },  { "FFFF:FFFF", 0xFFFF, 0xFFFF },
+		{ "0X10:0X20", 0x0010, 0x0020 },     { "1000:0100", 0x1000, 0x0100 },
+		{ "00001000:0100", 0x1000, 0x0100 },
 	};
 
 	(void)state;
@@ -138,9 +138,9 @@ static void test_parse_segoff_is_hex(void **state)
 static void test_parse_segoff_rejects_bad_input(void **state)
 {
 	static const char *const bad[] = {
-	    "",        ":",           "1000",       "1000:",      ":100",      "10000:0",
-	    "0:10000", "1000:0100:5", "g:0",        "1000 :100",  "1000: 100", "-1:0",
-	    "0x:0",    "1000:0x",     "1000:0100 ", " 1000:0100", "1000;0100", "1000:+1",
+		"",        ":",           "1000",       "1000:",      ":100",      "10000:0",
+		"0:10000", "1000:0100:5", "g:0",        "1000 :100",  "1000: 100", "-1:0",
+		"0x:0",    "1000:0x",     "1000:0100 ", " 1000:0100", "1000;0100", "1000:+1",
 	};
 	uint16_t seg = 0xAAAA, off = 0xBBBB;
 
@@ -279,10 +279,10 @@ static void test_error_has_program_and_command(void **state)
  * commands do, and report the first getopt error. */
 static const char shortopts[] = ":qh";
 static const struct option longopts[] = {
-    {"cpu", required_argument, NULL, 256},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+	{ "cpu", required_argument, NULL, 256 },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
 };
 
 static void parse_until_error(void *arg)
@@ -304,7 +304,7 @@ static void parse_until_error(void *arg)
 static void expect_getopt_message(const char *a1, const char *a2, const char *message)
 {
 	char cmd[] = "run", w1[64], w2[64];
-	char *argv[4] = {cmd, w1, a2 ? w2 : NULL, NULL};
+	char *argv[4] = { cmd, w1, a2 ? w2 : NULL, NULL };
 
 	snprintf(w1, sizeof w1, "%s", a1);
 	snprintf(w2, sizeof w2, "%s", a2 ? a2 : "");
@@ -325,27 +325,28 @@ static void test_getopt_error_names_the_option(void **state)
 	expect_getopt_message("--cpu=386", "-zq",
 	                      "x86lab run: unknown option '-z'; see 'x86lab run --help'\n");
 	expect_getopt_message(
-	    "--cpu", NULL, "x86lab run: option '--cpu' needs a value; see 'x86lab run --help'\n");
+	        "--cpu", NULL,
+	        "x86lab run: option '--cpu' needs a value; see 'x86lab run --help'\n");
 	expect_getopt_message(
-	    "--quiet=1", NULL,
-	    "x86lab run: option '--quiet' takes no value; see 'x86lab run --help'\n");
+	        "--quiet=1", NULL,
+	        "x86lab run: option '--quiet' takes no value; see 'x86lab run --help'\n");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_parse_size_accepts_suffixes_and_hex),
-	    cmocka_unit_test(test_parse_size_rejects_garbage_zero_and_overflow),
-	    cmocka_unit_test(test_parse_count_decimal_and_hex),
-	    cmocka_unit_test(test_parse_count_rejects_garbage_and_overflow),
-	    cmocka_unit_test(test_parse_segoff_is_hex),
-	    cmocka_unit_test(test_parse_segoff_rejects_bad_input),
-	    cmocka_unit_test(test_read_file_reads_whole_file),
-	    cmocka_unit_test(test_read_file_refuses_more_than_max),
-	    cmocka_unit_test(test_read_file_empty_gives_a_buffer),
-	    cmocka_unit_test(test_read_file_reports_errno),
-	    cmocka_unit_test(test_error_has_program_and_command),
-	    cmocka_unit_test(test_getopt_error_names_the_option),
+		cmocka_unit_test(test_parse_size_accepts_suffixes_and_hex),
+		cmocka_unit_test(test_parse_size_rejects_garbage_zero_and_overflow),
+		cmocka_unit_test(test_parse_count_decimal_and_hex),
+		cmocka_unit_test(test_parse_count_rejects_garbage_and_overflow),
+		cmocka_unit_test(test_parse_segoff_is_hex),
+		cmocka_unit_test(test_parse_segoff_rejects_bad_input),
+		cmocka_unit_test(test_read_file_reads_whole_file),
+		cmocka_unit_test(test_read_file_refuses_more_than_max),
+		cmocka_unit_test(test_read_file_empty_gives_a_buffer),
+		cmocka_unit_test(test_read_file_reports_errno),
+		cmocka_unit_test(test_error_has_program_and_command),
+		cmocka_unit_test(test_getopt_error_names_the_option),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -27,14 +27,15 @@ static struct rig *rig_with(enum cpu_model m, const void *code, size_t len)
 
 static uint16_t stack_word(struct rig *r, int depth)
 {
-	return rig_peek16(r, r->cpu.seg[SEG_SS].base + ((r->cpu.reg[REG_SP] + (uint32_t)depth) & 0xffff));
+	return rig_peek16(r, r->cpu.seg[SEG_SS].base +
+	                             ((r->cpu.reg[REG_SP] + (uint32_t)depth) & 0xffff));
 }
 
 /* STI enables interrupts only after the next instruction (SDM: STI). */
 static void test_intr_waits_one_instruction_after_sti(void **state)
 {
-	static const uint8_t code[] = {0xfb, 0x90, 0x90, 0x90};   /* sti; nop; nop; nop */
-	static const uint8_t handler[] = {0xf4};                  /* hlt */
+	static const uint8_t code[] = { 0xfb, 0x90, 0x90, 0x90 }; /* sti; nop; nop; nop */
+	static const uint8_t handler[] = { 0xf4 };                /* hlt */
 	struct rig *r = rig_with(CPU_286, code, sizeof code);
 
 	(void)state;
@@ -58,7 +59,9 @@ static void test_intr_waits_one_instruction_after_sti(void **state)
 /* MOV SS holds interrupts off for one instruction, so SS:SP change together. */
 static void test_intr_waits_after_mov_ss(void **state)
 {
-	static const uint8_t code[] = {0x8e, 0xd0, 0xbc, 0x00, 0x80, 0x90}; /* mov ss,ax; mov sp,8000h */
+	static const uint8_t code[] = {
+		0x8e, 0xd0, 0xbc, 0x00, 0x80, 0x90
+	}; /* mov ss,ax; mov sp,8000h */
 	struct rig *r = rig_with(CPU_8086, code, sizeof code);
 
 	(void)state;
@@ -80,7 +83,7 @@ static void test_intr_waits_after_mov_ss(void **state)
 /* HLT stops the CPU until an interrupt; the return address is after HLT. */
 static void test_hlt_waits_for_an_interrupt(void **state)
 {
-	static const uint8_t code[] = {0xf4, 0x90};
+	static const uint8_t code[] = { 0xf4, 0x90 };
 	struct rig *r = rig_with(CPU_386, code, sizeof code);
 
 	(void)state;
@@ -102,8 +105,8 @@ static void test_hlt_waits_for_an_interrupt(void **state)
  * its prefix); after the handler the instruction finishes the remaining count. */
 static void test_rep_resumes_after_an_interrupt(void **state)
 {
-	static const uint8_t code[] = {0xf3, 0x6e, 0x90}; /* rep outsb; nop */
-	static const uint8_t handler[] = {0xcf};         /* iret */
+	static const uint8_t code[] = { 0xf3, 0x6e, 0x90 }; /* rep outsb; nop */
+	static const uint8_t handler[] = { 0xcf };          /* iret */
 
 	(void)state;
 	for (enum cpu_model m = CPU_286; m < CPU_MODEL_COUNT; m++) { /* OUTS is a 186 addition */
@@ -136,7 +139,7 @@ static void test_rep_resumes_after_an_interrupt(void **state)
  * 286 that of the faulting one (SingleStepTests README, 286 manual). */
 static void test_divide_error_return_address_per_model(void **state)
 {
-	static const uint8_t code[] = {0xf6, 0xf1}; /* div cl */
+	static const uint8_t code[] = { 0xf6, 0xf1 }; /* div cl */
 
 	(void)state;
 	for (enum cpu_model m = CPU_8086; m <= CPU_286; m++) {
@@ -155,7 +158,7 @@ static void test_divide_error_return_address_per_model(void **state)
  * "IA-32 architecture compatibility"). */
 static void test_push_sp_per_model(void **state)
 {
-	static const uint8_t code[] = {0x54};
+	static const uint8_t code[] = { 0x54 };
 
 	(void)state;
 	for (enum cpu_model m = CPU_8086; m < CPU_MODEL_COUNT; m++) {
@@ -169,7 +172,7 @@ static void test_push_sp_per_model(void **state)
 /* Shift counts: the 8086 uses all of CL, later chips the low five bits. */
 static void test_shift_count_masking_per_model(void **state)
 {
-	static const uint8_t code[] = {0xd2, 0xe0}; /* shl al,cl */
+	static const uint8_t code[] = { 0xd2, 0xe0 }; /* shl al,cl */
 
 	(void)state;
 	for (enum cpu_model m = CPU_8086; m < CPU_MODEL_COUNT; m++) {
@@ -186,8 +189,9 @@ static void test_shift_count_masking_per_model(void **state)
  * mode on the 286, IOPL and NT settable on the 386. */
 static void test_flags_fixed_bits_per_model(void **state)
 {
-	static const uint8_t code[] = {0x68, 0xff, 0xff, 0x9d, 0x9c}; /* push 0ffffh; popf; pushf */
-	static const uint16_t want[] = {0xffd7, 0x0fd7, 0x7fd7};
+	static const uint8_t code[] = { 0x68, 0xff, 0xff, 0x9d,
+		                        0x9c }; /* push 0ffffh; popf; pushf */
+	static const uint16_t want[] = { 0xffd7, 0x0fd7, 0x7fd7 };
 
 	(void)state;
 	for (enum cpu_model m = CPU_286; m < CPU_MODEL_COUNT; m++) {
@@ -208,7 +212,7 @@ static void test_flags_fixed_bits_per_model(void **state)
  * Here every push of the delivery overruns the stack segment at SP=1. */
 static void test_fault_in_double_fault_shuts_down(void **state)
 {
-	static const uint8_t code[] = {0x8b, 0x06, 0xff, 0xff}; /* mov ax,[0ffffh] */
+	static const uint8_t code[] = { 0x8b, 0x06, 0xff, 0xff }; /* mov ax,[0ffffh] */
 
 	(void)state;
 	struct rig *r = rig_with(CPU_286, code, sizeof code);
@@ -222,11 +226,11 @@ static void test_fault_in_double_fault_shuts_down(void **state)
 static void test_lidt_moves_the_vector_table(void **state)
 {
 	/* lidt [0x300]; int 21h */
-	static const uint8_t code[] = {0x0f, 0x01, 0x1e, 0x00, 0x03, 0xcd, 0x21};
+	static const uint8_t code[] = { 0x0f, 0x01, 0x1e, 0x00, 0x03, 0xcd, 0x21 };
 	struct rig *r = rig_with(CPU_286, code, sizeof code);
 
 	(void)state;
-	rig_poke16(r, RIG_CS * 16 + 0x300, 0x3ff);   /* limit */
+	rig_poke16(r, RIG_CS * 16 + 0x300, 0x3ff);  /* limit */
 	rig_poke16(r, RIG_CS * 16 + 0x302, 0x0000); /* base 0x50000 */
 	rig_poke16(r, RIG_CS * 16 + 0x304, 0x0005);
 	rig_poke16(r, 0x50000 + 0x21 * 4, 0x1234);
@@ -242,7 +246,7 @@ static void test_lidt_moves_the_vector_table(void **state)
  * unless the A20 gate is closed. */
 static void test_ffff_segment_reaches_hma_or_wraps(void **state)
 {
-	static const uint8_t code[] = {0x26, 0xa0, 0x10, 0x00}; /* mov al,[es:0010h] */
+	static const uint8_t code[] = { 0x26, 0xa0, 0x10, 0x00 }; /* mov al,[es:0010h] */
 	uint8_t one = 0x11, two = 0x22;
 
 	(void)state;
@@ -255,7 +259,7 @@ static void test_ffff_segment_reaches_hma_or_wraps(void **state)
 			cpu_load_real_seg(&r->cpu, SEG_ES, 0xffff);
 			cpu_run(&r->cpu, 1);
 			assert_int_equal(r->cpu.reg[REG_AX] & 0xff,
-					 m == CPU_286 && a20 ? 0x22 : 0x11);
+			                 m == CPU_286 && a20 ? 0x22 : 0x11);
 			rig_free(r);
 		}
 	}
@@ -265,12 +269,12 @@ static void test_ffff_segment_reaches_hma_or_wraps(void **state)
 static void test_386_real_mode_uses_32_bit_operands(void **state)
 {
 	static const uint8_t code[] = {
-		0x66, 0xb8, 0x78, 0x56, 0x34, 0x12,       /* mov eax,12345678h */
-		0x66, 0xb9, 0x02, 0x00, 0x00, 0x00,       /* mov ecx,2 */
+		0x66, 0xb8, 0x78, 0x56, 0x34, 0x12,                   /* mov eax,12345678h */
+		0x66, 0xb9, 0x02, 0x00, 0x00, 0x00,                   /* mov ecx,2 */
 		0x67, 0x66, 0x89, 0x04, 0x8d, 0x00, 0x02, 0x00, 0x00, /* mov [ecx*4+200h],eax */
-		0x0f, 0xb6, 0x1e, 0x0b, 0x02,             /* movzx bx,byte [020bh] */
-		0x66, 0x0f, 0xaf, 0xc1,                   /* imul eax,ecx */
-		0x0f, 0x82, 0x00, 0x10,                   /* jc +1000h (not taken: no overflow) */
+		0x0f, 0xb6, 0x1e, 0x0b, 0x02,                         /* movzx bx,byte [020bh] */
+		0x66, 0x0f, 0xaf, 0xc1,                               /* imul eax,ecx */
+		0x0f, 0x82, 0x00, 0x10, /* jc +1000h (not taken: no overflow) */
 	};
 	struct rig *r = rig_with(CPU_386, code, sizeof code);
 
@@ -287,7 +291,7 @@ static void test_386_real_mode_uses_32_bit_operands(void **state)
 /* The 286 has no 32-bit operands: 66h is #UD. */
 static void test_operand_size_prefix_is_ud_on_286(void **state)
 {
-	static const uint8_t code[] = {0x66, 0xb8, 0, 0, 0, 0};
+	static const uint8_t code[] = { 0x66, 0xb8, 0, 0, 0, 0 };
 	struct rig *r = rig_with(CPU_286, code, sizeof code);
 
 	(void)state;
@@ -322,7 +326,7 @@ static void test_self_modifying_code_takes_effect(void **state)
  * still pushes the return offset of the way it was reached. */
 static void test_cached_code_runs_at_another_cs_ip(void **state)
 {
-	static const uint8_t code[] = {0xe8, 0x00, 0x00}; /* call $+3 */
+	static const uint8_t code[] = { 0xe8, 0x00, 0x00 }; /* call $+3 */
 	struct rig *r = rig_with(CPU_286, code, sizeof code);
 
 	(void)state;

@@ -17,7 +17,7 @@
 
 #include "insn.h"
 
-#define SLOT 16
+#define SLOT      16
 #define MAX_SLOTS 8192
 
 struct bytes {
@@ -32,9 +32,9 @@ static uint8_t fetch(void *ctx, uint32_t pos)
 }
 
 static enum decode_status decode_bytes(enum cpu_model m, bool code32, const struct bytes *s,
-				       struct insn *in)
+                                       struct insn *in)
 {
-	struct decode_env env = {&cpu_traits_table[m], code32, false, fetch, (void *)s};
+	struct decode_env env = { &cpu_traits_table[m], code32, false, fetch, (void *)s };
 
 	return decode(&env, in);
 }
@@ -108,9 +108,10 @@ struct variant {
  * (index and base, no base with disp32, disp8 and disp32). */
 static int encodings(int op, const struct variant *v, struct bytes *out)
 {
-	static const uint8_t modrm16[] = {0x06, 0x0e, 0x16, 0x1e, 0x26, 0x2e, 0x36, 0x3e, 0xc0};
-	static const uint8_t modrm32[][2] = {{0x04, 0x25}, {0x0c, 0x88}, {0x54, 0x4d}, {0x9c, 0x00},
-					     {0x05, 0}, {0x45, 0}, {0xa6, 0}, {0xf8, 0}};
+	static const uint8_t modrm16[] = { 0x06, 0x0e, 0x16, 0x1e, 0x26, 0x2e, 0x36, 0x3e, 0xc0 };
+	static const uint8_t modrm32[][2] = { { 0x04, 0x25 }, { 0x0c, 0x88 }, { 0x54, 0x4d },
+		                              { 0x9c, 0x00 }, { 0x05, 0 },    { 0x45, 0 },
+		                              { 0xa6, 0 },    { 0xf8, 0 } };
 	bool a32 = v->code32 != (v->nprefix && (v->prefix[0] == 0x67 || v->prefix[1] == 0x67));
 	int count = a32 ? 8 : 9, n = 0;
 
@@ -235,14 +236,15 @@ static void compare_model(enum cpu_model m, const struct variant *v)
 			continue;
 		failures++;
 		fprintf(stderr,
-			"%s: bytes %02x %02x %02x %02x: x86lab '%s' length %d, ndisasm '%s' "
-			"length %d\n",
-			cpu_traits_table[m].name, ours[i].b[0], ours[i].b[1], ours[i].b[2],
-			ours[i].b[3], in.op->name, in.len, o[i].mnem, o[i].len);
+		        "%s: bytes %02x %02x %02x %02x: x86lab '%s' length %d, ndisasm '%s' "
+		        "length %d\n",
+		        cpu_traits_table[m].name, ours[i].b[0], ours[i].b[1], ours[i].b[2],
+		        ours[i].b[3], in.op->name, in.len, o[i].mnem, o[i].len);
 	}
-	fprintf(stderr, "%s (%d-bit, %d prefix bytes): %d encodings agree with ndisasm, %d differ\n",
-		cpu_traits_table[m].name, v->code32 ? 32 : 16, v->nprefix, compared - failures,
-		failures);
+	fprintf(stderr,
+	        "%s (%d-bit, %d prefix bytes): %d encodings agree with ndisasm, %d differ\n",
+	        cpu_traits_table[m].name, v->code32 ? 32 : 16, v->nprefix, compared - failures,
+	        failures);
 	assert_true(compared > 500);
 	assert_int_equal(failures, 0);
 	free(slots);
@@ -250,7 +252,7 @@ static void compare_model(enum cpu_model m, const struct variant *v)
 	free(o);
 }
 
-static const struct variant plain16 = {{0}, 0, false};
+static const struct variant plain16 = { { 0 }, 0, false };
 
 static void test_decode_8086_agrees_with_ndisasm(void **state)
 {
@@ -267,9 +269,9 @@ static void test_decode_286_agrees_with_ndisasm(void **state)
 static void test_decode_386_agrees_with_ndisasm(void **state)
 {
 	static const struct variant variants[] = {
-		{{0}, 0, false},       {{0x66}, 1, false}, {{0x67}, 1, false},
-		{{0x66, 0x67}, 2, false}, {{0}, 0, true},     {{0x66}, 1, true},
-		{{0x67}, 1, true},
+		{ { 0 }, 0, false },          { { 0x66 }, 1, false }, { { 0x67 }, 1, false },
+		{ { 0x66, 0x67 }, 2, false }, { { 0 }, 0, true },     { { 0x66 }, 1, true },
+		{ { 0x67 }, 1, true },
 	};
 
 	(void)state;
@@ -297,9 +299,10 @@ static void test_decode_ud_sets_match_the_manuals(void **state)
 		uint8_t regs; /* bit r: ModRM.reg r raises #UD; 0xff = any ModRM */
 		bool on386;   /* still #UD on the 386 */
 	} expected[] = {
-		{0x63, 0xff, true}, {0x64, 0xff, false}, {0x65, 0xff, false}, {0x66, 0xff, false},
-		{0x67, 0xff, false}, {0x8f, 0xfe, true}, {0xc6, 0xfe, true}, {0xc7, 0xfe, true},
-		{0xfe, 0xfc, true}, {0xff, 0x80, true},
+		{ 0x63, 0xff, true },  { 0x64, 0xff, false }, { 0x65, 0xff, false },
+		{ 0x66, 0xff, false }, { 0x67, 0xff, false }, { 0x8f, 0xfe, true },
+		{ 0xc6, 0xfe, true },  { 0xc7, 0xfe, true },  { 0xfe, 0xfc, true },
+		{ 0xff, 0x80, true },
 	};
 	(void)state;
 	for (enum cpu_model m = CPU_8086; m < CPU_MODEL_COUNT; m++) {
@@ -307,16 +310,18 @@ static void test_decode_ud_sets_match_the_manuals(void **state)
 			if (op == 0x0f)
 				continue;
 			for (int reg = 0; reg < 8; reg++) {
-				uint8_t b[2] = {(uint8_t)op, (uint8_t)(0x06 | reg << 3)};
+				uint8_t b[2] = { (uint8_t)op, (uint8_t)(0x06 | reg << 3) };
 				bool want = false;
 				for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
 					if (expected[i].op == op && (expected[i].regs >> reg & 1))
-						want = m == CPU_286 || (m == CPU_386 && expected[i].on386);
+						want = m == CPU_286 ||
+						       (m == CPU_386 && expected[i].on386);
 				if (optab[op].attr & PREFIX && !want)
-					continue; /* a prefix followed by 06: not this opcode's test */
+					continue; /* a prefix followed by 06: not this opcode's test
+					           */
 				if (is_ud(m, b, 2) != want)
 					fprintf(stderr, "%s: %02x /%d: #UD expected %d\n",
-						cpu_traits_table[m].name, op, reg, want);
+					        cpu_traits_table[m].name, op, reg, want);
 				assert_int_equal(is_ud(m, b, 2), want);
 			}
 		}
@@ -326,8 +331,8 @@ static void test_decode_ud_sets_match_the_manuals(void **state)
 /* Register forms of memory-only instructions: #UD from the 286 on. */
 static void test_decode_register_form_of_lea_is_ud_on_286_only(void **state)
 {
-	static const uint8_t lea[] = {0x8d, 0xc0}, les[] = {0xc4, 0xc0}, bound[] = {0x62, 0xc0},
-			     callf[] = {0xff, 0xd8};
+	static const uint8_t lea[] = { 0x8d, 0xc0 }, les[] = { 0xc4, 0xc0 },
+	                     bound[] = { 0x62, 0xc0 }, callf[] = { 0xff, 0xd8 };
 	(void)state;
 	assert_false(is_ud(CPU_8086, lea, 2));
 	assert_true(is_ud(CPU_286, lea, 2));
@@ -340,9 +345,9 @@ static void test_decode_register_form_of_lea_is_ud_on_286_only(void **state)
  * raise #UD in real mode); the 386 adds Jcc rel16/32, SETcc, MOVZX … */
 static void test_decode_0f_map_per_model(void **state)
 {
-	static const uint8_t sgdt[] = {0x0f, 0x01, 0x06, 0, 0}, sldt[] = {0x0f, 0x00, 0xc0},
-			     lar[] = {0x0f, 0x02, 0xc0}, clts[] = {0x0f, 0x06},
-			     jnz[] = {0x0f, 0x85, 0, 0}, movzx[] = {0x0f, 0xb6, 0xc0};
+	static const uint8_t sgdt[] = { 0x0f, 0x01, 0x06, 0, 0 }, sldt[] = { 0x0f, 0x00, 0xc0 },
+	                     lar[] = { 0x0f, 0x02, 0xc0 }, clts[] = { 0x0f, 0x06 },
+	                     jnz[] = { 0x0f, 0x85, 0, 0 }, movzx[] = { 0x0f, 0xb6, 0xc0 };
 	struct bytes s;
 	struct insn in;
 
@@ -393,11 +398,11 @@ static void test_decode_length_limits_per_model(void **state)
  * to SS, a segment prefix wins, immediates are sign-extended per kind. */
 static void test_decode_fields_of_known_instructions(void **state)
 {
-	static const uint8_t add_bp_si[] = {0x03, 0x42, 0xfe};           /* add ax,[bp+si-2] */
-	static const uint8_t es_mov[] = {0x26, 0x8b, 0x1e, 0x34, 0x12};  /* mov bx,[es:0x1234] */
-	static const uint8_t push_imm[] = {0x6a, 0x80};                  /* push byte -0x80 */
-	static const uint8_t sib[] = {0x67, 0x8b, 0x44, 0x8d, 0x10};     /* mov ax,[ebp+ecx*4+0x10] */
-	static const uint8_t enter[] = {0xc8, 0x34, 0x12, 0x03};         /* enter 0x1234,3 */
+	static const uint8_t add_bp_si[] = { 0x03, 0x42, 0xfe };          /* add ax,[bp+si-2] */
+	static const uint8_t es_mov[] = { 0x26, 0x8b, 0x1e, 0x34, 0x12 }; /* mov bx,[es:0x1234] */
+	static const uint8_t push_imm[] = { 0x6a, 0x80 };                 /* push byte -0x80 */
+	static const uint8_t sib[] = { 0x67, 0x8b, 0x44, 0x8d, 0x10 }; /* mov ax,[ebp+ecx*4+0x10] */
+	static const uint8_t enter[] = { 0xc8, 0x34, 0x12, 0x03 };     /* enter 0x1234,3 */
 	struct bytes s;
 	struct insn in;
 
@@ -452,7 +457,7 @@ static void test_optab_rows_are_consistent(void **state)
 {
 	(void)state;
 	for (int op = 0; op < 0x200; op++) {
-		const struct opdesc *rows[9] = {&optab[op]};
+		const struct opdesc *rows[9] = { &optab[op] };
 		int n = 1;
 		if (optab[op].group)
 			for (int r = 0; r < 8; r++)

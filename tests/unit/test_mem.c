@@ -82,7 +82,7 @@ static void log_write(void *dev, uint32_t off, uint32_t val, int size)
 	l->writes++;
 }
 
-static const struct mmio_ops log_ops = {log_read, log_write};
+static const struct mmio_ops log_ops = { log_read, log_write };
 
 static uint8_t peek8(const struct mem *m, uint32_t phys)
 {
@@ -411,7 +411,7 @@ static void test_mmio_dispatch_passes_offset_from_base_and_size(void **state)
 {
 	(void)state;
 	struct mem *m = new_mem(MIB, 32);
-	struct mmio_log log = {0};
+	struct mmio_log log = { 0 };
 	assert_int_equal(mem_map_mmio(m, 0xA0000, 0x20000, &log_ops, &log, "vga"), 0);
 	assert_null(m->page_rd[0xA0]);
 	assert_null(m->page_wr[0xBF]);
@@ -437,7 +437,7 @@ static void test_mmio_page_crossing_word_becomes_two_byte_cycles(void **state)
 {
 	(void)state;
 	struct mem *m = new_mem(MIB, 32);
-	struct mmio_log log = {0};
+	struct mmio_log log = { 0 };
 	assert_int_equal(mem_map_mmio(m, 0xA0000, 0x20000, &log_ops, &log, "vga"), 0);
 	assert_int_equal(mem_read(m, 0xA0FFF, 2), 0x00FF | (0x00 << 8));
 	assert_int_equal(log.reads, 2);
@@ -457,7 +457,7 @@ static void test_later_mapping_hides_earlier_one(void **state)
 {
 	(void)state;
 	struct mem *m = new_mem(MIB, 32);
-	struct mmio_log log = {0};
+	struct mmio_log log = { 0 };
 	assert_int_equal(mem_map_mmio(m, 0xC0000, 0x10000, &log_ops, &log, "dev"), 0);
 	assert_int_equal(map_test_rom(m, 0xC4000, 0x1000, "rom"), 0);
 	assert_ptr_equal(m->page_rd[0xC4], m->region[2].host);
@@ -477,7 +477,7 @@ static void test_peek_poke_leave_no_dirty_marks_and_poke_writes_rom(void **state
 	struct mem *m = new_mem(MIB, 32);
 	assert_int_equal(map_test_rom(m, 0xF0000, 0x10000, "bios"), 0);
 
-	uint8_t code[4] = {0xEA, 0x5B, 0xE0, 0x00};
+	uint8_t code[4] = { 0xEA, 0x5B, 0xE0, 0x00 };
 	assert_int_equal(mem_poke(m, 0xFFFF0, code, 4), 4);
 	assert_int_equal(mem_read(m, 0xFFFF0, 4), 0x00E05BEA);
 	assert_int_equal(mem_poke(m, 0x7C00, code, 4), 4);
@@ -516,9 +516,9 @@ static void test_peek_poke_never_call_mmio(void **state)
 {
 	(void)state;
 	struct mem *m = new_mem(MIB, 32);
-	struct mmio_log log = {0};
+	struct mmio_log log = { 0 };
 	assert_int_equal(mem_map_mmio(m, 0xA0000, 0x20000, &log_ops, &log, "vga"), 0);
-	uint8_t buf[3] = {1, 2, 3};
+	uint8_t buf[3] = { 1, 2, 3 };
 	assert_int_equal(mem_poke(m, 0x9FFFF, buf, 3), 1); /* only the RAM byte */
 	assert_int_equal(mem_peek(m, 0x9FFFF, buf, 3), 3);
 	assert_int_equal(buf[0], 1);
@@ -581,34 +581,35 @@ static void test_dirty_zero_keeps_rom_over_a_written_page(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ram_after_init_reads_zero),
-	    cmocka_unit_test(test_ram_byte_word_dword_write_reads_back_little_endian),
-	    cmocka_unit_test(test_ram_dword_across_page_boundary_reads_back_and_dirties_both_pages),
-	    cmocka_unit_test(test_ram_fast_map_covers_ram_and_first_64k_above_1mib),
-	    cmocka_unit_test(test_ram_end_not_page_aligned_bytes_beyond_read_ff),
-	    cmocka_unit_test(test_a20_closed_word_at_fffff_reads_fffff_and_zero),
-	    cmocka_unit_test(test_a20_closed_ffff_0010_reaches_address_zero),
-	    cmocka_unit_test(test_a20_open_ffff_ffff_reaches_10ffef),
-	    cmocka_unit_test(test_a20_open_small_ram_hma_reads_ff_through_slow_path),
-	    cmocka_unit_test(test_cpu_20bit_a20_open_still_wraps_at_1mib),
-	    cmocka_unit_test(test_cpu_24bit_address_wraps_at_16mib),
-	    cmocka_unit_test(test_init_bad_arguments_fail_and_free_is_safe),
-	    cmocka_unit_test(test_rom_page_aligned_write_ignored_read_fast),
-	    cmocka_unit_test(test_rom_unaligned_write_ignored_and_page_neighbours_stay_ram),
-	    cmocka_unit_test(test_rom_mapped_over_ram_hides_written_ram),
-	    cmocka_unit_test(test_rom_alias_at_top_of_4gib_reads_same_bytes_as_f0000),
-	    cmocka_unit_test(test_rom_bad_size_or_wrap_fails),
-	    cmocka_unit_test(test_regions_beyond_max_fail),
-	    cmocka_unit_test(test_unmapped_reads_all_ones_by_size_and_ignores_writes),
-	    cmocka_unit_test(test_mmio_dispatch_passes_offset_from_base_and_size),
-	    cmocka_unit_test(test_mmio_page_crossing_word_becomes_two_byte_cycles),
-	    cmocka_unit_test(test_later_mapping_hides_earlier_one),
-	    cmocka_unit_test(test_peek_poke_leave_no_dirty_marks_and_poke_writes_rom),
-	    cmocka_unit_test(test_peek_is_unmasked_and_spans_ram_rom_and_holes),
-	    cmocka_unit_test(test_peek_poke_never_call_mmio),
-	    cmocka_unit_test(test_dirty_zero_clears_written_pages_and_keeps_others),
-	    cmocka_unit_test(test_dirty_clear_forgets_marks_so_zero_keeps_contents),
-	    cmocka_unit_test(test_dirty_zero_keeps_rom_over_a_written_page),
+		cmocka_unit_test(test_ram_after_init_reads_zero),
+		cmocka_unit_test(test_ram_byte_word_dword_write_reads_back_little_endian),
+		cmocka_unit_test(
+		        test_ram_dword_across_page_boundary_reads_back_and_dirties_both_pages),
+		cmocka_unit_test(test_ram_fast_map_covers_ram_and_first_64k_above_1mib),
+		cmocka_unit_test(test_ram_end_not_page_aligned_bytes_beyond_read_ff),
+		cmocka_unit_test(test_a20_closed_word_at_fffff_reads_fffff_and_zero),
+		cmocka_unit_test(test_a20_closed_ffff_0010_reaches_address_zero),
+		cmocka_unit_test(test_a20_open_ffff_ffff_reaches_10ffef),
+		cmocka_unit_test(test_a20_open_small_ram_hma_reads_ff_through_slow_path),
+		cmocka_unit_test(test_cpu_20bit_a20_open_still_wraps_at_1mib),
+		cmocka_unit_test(test_cpu_24bit_address_wraps_at_16mib),
+		cmocka_unit_test(test_init_bad_arguments_fail_and_free_is_safe),
+		cmocka_unit_test(test_rom_page_aligned_write_ignored_read_fast),
+		cmocka_unit_test(test_rom_unaligned_write_ignored_and_page_neighbours_stay_ram),
+		cmocka_unit_test(test_rom_mapped_over_ram_hides_written_ram),
+		cmocka_unit_test(test_rom_alias_at_top_of_4gib_reads_same_bytes_as_f0000),
+		cmocka_unit_test(test_rom_bad_size_or_wrap_fails),
+		cmocka_unit_test(test_regions_beyond_max_fail),
+		cmocka_unit_test(test_unmapped_reads_all_ones_by_size_and_ignores_writes),
+		cmocka_unit_test(test_mmio_dispatch_passes_offset_from_base_and_size),
+		cmocka_unit_test(test_mmio_page_crossing_word_becomes_two_byte_cycles),
+		cmocka_unit_test(test_later_mapping_hides_earlier_one),
+		cmocka_unit_test(test_peek_poke_leave_no_dirty_marks_and_poke_writes_rom),
+		cmocka_unit_test(test_peek_is_unmasked_and_spans_ram_rom_and_holes),
+		cmocka_unit_test(test_peek_poke_never_call_mmio),
+		cmocka_unit_test(test_dirty_zero_clears_written_pages_and_keeps_others),
+		cmocka_unit_test(test_dirty_clear_forgets_marks_so_zero_keeps_contents),
+		cmocka_unit_test(test_dirty_zero_keeps_rom_over_a_written_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,7 +102,7 @@ static void test_80286_known_entries(void **state)
    every entry's looked-up mask against the letters (flag bits per FORMAT.md section 5). */
 static uint16_t mask_from_letters(const char *flags)
 {
-	static const uint16_t bit[8] = {0x800, 0x400, 0x200, 0x80, 0x40, 0x10, 0x04, 0x01};
+	static const uint16_t bit[8] = { 0x800, 0x400, 0x200, 0x80, 0x40, 0x10, 0x04, 0x01 };
 	uint16_t mask = 0xFFFF;
 
 	assert_int_equal(strlen(flags), 8);
@@ -182,8 +182,8 @@ static void expect_json_bad(const char *text, const char *needle)
 static void test_json_values(void **state)
 {
 	static const char text[] =
-	    "{\"a\": [1, -2.5e1, true, false, null, \"x\\u00e9\\ud83d\\ude00\","
-	    "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"],\n \"b\": {}, \"c\": [], \"a\": 0}";
+	        "{\"a\": [1, -2.5e1, true, false, null, \"x\\u00e9\\ud83d\\ude00\","
+	        "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"],\n \"b\": {}, \"c\": [], \"a\": 0}";
 	const struct sst_json_value *a, *v;
 	struct sst_json doc;
 	char err[ERRLEN];
@@ -270,7 +270,7 @@ static void test_json_depth(void **state)
 	expect_json_error(text, 2 * deep, "nested deeper than 64 levels");
 	memcpy(text + SST_JSON_MAX_DEPTH, text + deep, SST_JSON_MAX_DEPTH);
 	assert_int_equal(
-	    sst_json_parse(&doc, "t.json", text, 2 * SST_JSON_MAX_DEPTH, err, sizeof(err)), 0);
+	        sst_json_parse(&doc, "t.json", text, 2 * SST_JSON_MAX_DEPTH, err, sizeof(err)), 0);
 	sst_json_free(&doc);
 	memset(text, '[', SST_JSON_MAX_DEPTH + 1);
 	memset(text + SST_JSON_MAX_DEPTH + 1, ']', SST_JSON_MAX_DEPTH + 1);
@@ -285,10 +285,11 @@ static void test_json_depth(void **state)
 static void test_json_truncated_everywhere(void **state)
 {
 	static const char text[] =
-	    "{\"cpu\": \"8086\",\n \"opcodes\": {\n  \"27\": {\"status\": \"normal\", \"flags\": "
-	    "\"o.......\", \"flags-mask\": 63487},\n  \"F6\": {\"reg\": {\"6\": {\"status\": "
-	    "\"normal\\u0020\", \"flags-mask\": 6.3274e4}}}, \"x\": [true, false, null, "
-	    "-1.5E-3]\n}}";
+	        "{\"cpu\": \"8086\",\n \"opcodes\": {\n  \"27\": {\"status\": \"normal\", "
+	        "\"flags\": "
+	        "\"o.......\", \"flags-mask\": 63487},\n  \"F6\": {\"reg\": {\"6\": {\"status\": "
+	        "\"normal\\u0020\", \"flags-mask\": 6.3274e4}}}, \"x\": [true, false, null, "
+	        "-1.5E-3]\n}}";
 	struct sst_json doc;
 	char err[ERRLEN];
 
@@ -350,11 +351,11 @@ static void expect_md_error(struct tmpdir *t, const char *text, const char *need
 static void test_metadata_synthetic(void **state)
 {
 	static const char text[] =
-	    "{\"opcodes\": {\"FF\": {\"status\": \"a\", \"flags-mask\": 1},\n"
-	    "\"0FFF\": {\"status\": \"b\", \"flags-mask\": 2, \"extra\": [{}, null]},\n"
-	    "\"0f80\": {\"reg\": {\"7\": {\"flags-mask\": 3, \"status\": \"c\\u00e9\"}}},\n"
-	    "\"7f\": {}}}";
-	struct tmpdir t = {""};
+	        "{\"opcodes\": {\"FF\": {\"status\": \"a\", \"flags-mask\": 1},\n"
+	        "\"0FFF\": {\"status\": \"b\", \"flags-mask\": 2, \"extra\": [{}, null]},\n"
+	        "\"0f80\": {\"reg\": {\"7\": {\"flags-mask\": 3, \"status\": \"c\\u00e9\"}}},\n"
+	        "\"7f\": {}}}";
+	struct tmpdir t = { "" };
 	struct sst_metadata md;
 	char err[ERRLEN];
 
@@ -386,7 +387,7 @@ static void test_metadata_synthetic(void **state)
 
 static void test_metadata_errors(void **state)
 {
-	struct tmpdir t = {""};
+	struct tmpdir t = { "" };
 	struct sst_metadata md;
 	char err[ERRLEN];
 
@@ -422,7 +423,7 @@ static void test_metadata_errors(void **state)
 static void test_metadata_truncated_file(void **state)
 {
 	char path[4096], err[ERRLEN], want[128];
-	struct tmpdir t = {""};
+	struct tmpdir t = { "" };
 	struct sst_metadata md;
 	FILE *fp;
 	char *text;
@@ -457,7 +458,7 @@ static void test_revocations_real(void **state)
 {
 	char path[4096], err[ERRLEN];
 	struct sst_revocations r;
-	uint8_t zero[20] = {0};
+	uint8_t zero[20] = { 0 };
 
 	join_path(path, sizeof(path), *state, "80286/revocation_list.txt");
 	if (sst_revocations_load(&r, path, err, sizeof(err)) < 0)
@@ -473,17 +474,17 @@ static void test_revocations_synthetic(void **state)
 	                           "  0b796f0cf88c29174f23f6515809f5eb5683e57c  # F6.6 test 0\r\n"
 	                           "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF\n"
 	                           "\t0000000000000000000000000000000000000001";
-	static const uint8_t listed[20] = {0x0b, 0x79, 0x6f, 0x0c, 0xf8, 0x8c, 0x29,
-	                                   0x17, 0x4f, 0x23, 0xf6, 0x51, 0x58, 0x09,
-	                                   0xf5, 0xeb, 0x56, 0x83, 0xe5, 0x7c};
+	static const uint8_t listed[20] = { 0x0b, 0x79, 0x6f, 0x0c, 0xf8, 0x8c, 0x29,
+		                            0x17, 0x4f, 0x23, 0xf6, 0x51, 0x58, 0x09,
+		                            0xf5, 0xeb, 0x56, 0x83, 0xe5, 0x7c };
 	static const char *const bad[] = {
-	    "# ok\n\n0b796f0cf88c29174f23f6515809f5eb5683e57\n",   /* 39 digits */
-	    "# ok\n\n0b796f0cf88c29174f23f6515809f5eb5683e57c0\n", /* 41 digits */
-	    "# ok\n\n0b796f0cf88c29174f23f6515809f5eb5683e57g\n",  /* not hex */
-	    "# ok\n\n0b796f0cf88c29174f23 f6515809f5eb5683e57c\n", /* space inside */
+		"# ok\n\n0b796f0cf88c29174f23f6515809f5eb5683e57\n",   /* 39 digits */
+		"# ok\n\n0b796f0cf88c29174f23f6515809f5eb5683e57c0\n", /* 41 digits */
+		"# ok\n\n0b796f0cf88c29174f23f6515809f5eb5683e57g\n",  /* not hex */
+		"# ok\n\n0b796f0cf88c29174f23 f6515809f5eb5683e57c\n", /* space inside */
 	};
 	uint8_t other[20];
-	struct tmpdir t = {""};
+	struct tmpdir t = { "" };
 	struct sst_revocations r;
 	char err[ERRLEN], want[128];
 	const char *path;
@@ -564,20 +565,20 @@ int main(int argc, char **argv)
 	/* ctest passes the folder as argv[1]; the environment variable is for manual runs. */
 	void *dir = argc > 1 ? argv[1] : getenv("X86LAB_SST_DIR");
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_json_values),
-	    cmocka_unit_test(test_json_malformed),
-	    cmocka_unit_test(test_json_depth),
-	    cmocka_unit_test(test_json_truncated_everywhere),
-	    cmocka_unit_test(test_metadata_synthetic),
-	    cmocka_unit_test(test_metadata_errors),
-	    cmocka_unit_test(test_revocations_synthetic),
-	    cmocka_unit_test(test_parse_filename),
-	    cmocka_unit_test_prestate(test_8086_known_entries, dir),
-	    cmocka_unit_test_prestate(test_80286_known_entries, dir),
-	    cmocka_unit_test_prestate(test_all_entries_8086, dir),
-	    cmocka_unit_test_prestate(test_all_entries_80286, dir),
-	    cmocka_unit_test_prestate(test_metadata_truncated_file, dir),
-	    cmocka_unit_test_prestate(test_revocations_real, dir),
+		cmocka_unit_test(test_json_values),
+		cmocka_unit_test(test_json_malformed),
+		cmocka_unit_test(test_json_depth),
+		cmocka_unit_test(test_json_truncated_everywhere),
+		cmocka_unit_test(test_metadata_synthetic),
+		cmocka_unit_test(test_metadata_errors),
+		cmocka_unit_test(test_revocations_synthetic),
+		cmocka_unit_test(test_parse_filename),
+		cmocka_unit_test_prestate(test_8086_known_entries, dir),
+		cmocka_unit_test_prestate(test_80286_known_entries, dir),
+		cmocka_unit_test_prestate(test_all_entries_8086, dir),
+		cmocka_unit_test_prestate(test_all_entries_80286, dir),
+		cmocka_unit_test_prestate(test_metadata_truncated_file, dir),
+		cmocka_unit_test_prestate(test_revocations_real, dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

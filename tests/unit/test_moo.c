@@ -85,7 +85,9 @@ static void sha1_add(struct sha1 *s, const uint8_t *p, size_t n)
 
 static void sha1(const uint8_t *p, size_t n, uint8_t out[20])
 {
-	struct sha1 s = {{0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}, {0}, 0, 0};
+	struct sha1 s = {
+		{ 0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0 }, { 0 }, 0, 0
+	};
 	uint64_t bits;
 	uint8_t len[8];
 
@@ -317,16 +319,16 @@ static void check_suite(void **state, const struct suite_facts *sf)
 
 static void test_suite_8086(void **state)
 {
-	static const struct suite_facts facts = {"8086", "8086", 322,     80500,
-	                                         0,      false,  0xFFFFF, false};
+	static const struct suite_facts facts = { "8086", "8086", 322,     80500,
+		                                  0,      false,  0xFFFFF, false };
 
 	check_suite(state, &facts);
 }
 
 static void test_suite_80286(void **state)
 {
-	static const struct suite_facts facts = {"80286", "C286", 325,        184125,
-	                                         5277,    true,   0xFFFFFFFF, true};
+	static const struct suite_facts facts = { "80286", "C286", 325,        184125,
+		                                  5277,    true,   0xFFFFFFFF, true };
 
 	check_suite(state, &facts);
 }
@@ -361,9 +363,9 @@ static void assert_ram(const struct moo_state *s, uint32_t i, uint32_t addr, uin
      'FINA' len 0x42: 'REGS' len 6: 00 30 66 f0 06 f0; 'RAM ' n=5 (same as INIT); ... */
 static void test_known_8086(void **state)
 {
-	static const uint16_t init[MOO_NREGS] = {0xD435, 0xEAFB, 0x265C, 0x00B1, 0x72AD,
-	                                         0x6C39, 0xD05D, 0x694F, 0x2654, 0x0000,
-	                                         0x42EC, 0x5B25, 0xF065, 0xF886};
+	static const uint16_t init[MOO_NREGS] = { 0xD435, 0xEAFB, 0x265C, 0x00B1, 0x72AD,
+		                                  0x6C39, 0xD05D, 0x694F, 0x2654, 0x0000,
+		                                  0x42EC, 0x5B25, 0xF065, 0xF886 };
 	struct moo_file f;
 	struct moo_test t;
 
@@ -396,10 +398,10 @@ static void test_known_8086(void **state)
    CYCL EXCP HASH), and the hash cross-checked with hashlib.sha1 over the payload. */
 static void test_known_80286(void **state)
 {
-	static const uint16_t init[MOO_NREGS] = {0x3D0E, 0xFFFF, 0x0000, 0xD934, 0x0DC3,
-	                                         0xB65A, 0xFF57, 0x0014, 0xED8A, 0x0142,
-	                                         0x5E43, 0xD470, 0x9AA0, 0x6417};
-	static const uint8_t bytes[] = {0xF6, 0xB4, 0x3B, 0x3D, 0xF4};
+	static const uint16_t init[MOO_NREGS] = { 0x3D0E, 0xFFFF, 0x0000, 0xD934, 0x0DC3,
+		                                  0xB65A, 0xFF57, 0x0014, 0xED8A, 0x0142,
+		                                  0x5E43, 0xD470, 0x9AA0, 0x6417 };
+	static const uint8_t bytes[] = { 0xF6, 0xB4, 0x3B, 0x3D, 0xF4 };
 	uint8_t hash[20];
 	struct moo_file f;
 	struct moo_test t;
@@ -510,7 +512,7 @@ static void put_ram(struct builder *b, uint32_t n, uint32_t base)
    and a HASH, a long NAME and many RAM entries, so that the reader relies on none of it. */
 static void build_valid(struct builder *b)
 {
-	static const uint8_t code[] = {0x90, 0xF4};
+	static const uint8_t code[] = { 0x90, 0xF4 };
 	size_t test, state, regs;
 	char long_name[128]; /* one more than moo_test.name can hold with its NUL */
 
@@ -973,20 +975,20 @@ int main(int argc, char **argv)
 	/* ctest passes the folder as argv[1]; the environment variable is for manual runs. */
 	void *dir = argc > 1 ? argv[1] : getenv("X86LAB_SST_DIR");
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sha1_known_vectors),
-	    cmocka_unit_test(test_synthetic_valid),
-	    cmocka_unit_test(test_truncated_everywhere),
-	    cmocka_unit_test(test_huge_chunk_length),
-	    cmocka_unit_test(test_ram_count_overflow),
-	    cmocka_unit_test(test_bad_fields),
-	    cmocka_unit_test(test_error_is_final),
-	    cmocka_unit_test(test_bad_headers),
-	    cmocka_unit_test(test_open_files),
-	    cmocka_unit_test_prestate(test_truncated_gzip, dir),
-	    cmocka_unit_test_prestate(test_known_8086, dir),
-	    cmocka_unit_test_prestate(test_known_80286, dir),
-	    cmocka_unit_test_prestate(test_suite_8086, dir),
-	    cmocka_unit_test_prestate(test_suite_80286, dir),
+		cmocka_unit_test(test_sha1_known_vectors),
+		cmocka_unit_test(test_synthetic_valid),
+		cmocka_unit_test(test_truncated_everywhere),
+		cmocka_unit_test(test_huge_chunk_length),
+		cmocka_unit_test(test_ram_count_overflow),
+		cmocka_unit_test(test_bad_fields),
+		cmocka_unit_test(test_error_is_final),
+		cmocka_unit_test(test_bad_headers),
+		cmocka_unit_test(test_open_files),
+		cmocka_unit_test_prestate(test_truncated_gzip, dir),
+		cmocka_unit_test_prestate(test_known_8086, dir),
+		cmocka_unit_test_prestate(test_known_80286, dir),
+		cmocka_unit_test_prestate(test_suite_8086, dir),
+		cmocka_unit_test_prestate(test_suite_80286, dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

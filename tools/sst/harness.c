@@ -15,14 +15,14 @@
 /* The 286 runs until HLT; no test needs more instructions than this. */
 #define RIG_MAX_INSNS 1000
 
-static const char *const reg_names[MOO_NREGS] = {"ax", "bx", "cx", "dx", "cs", "ss", "ds",
-						 "es", "sp", "bp", "si", "di", "ip", "flags"};
+static const char *const reg_names[MOO_NREGS] = { "ax", "bx", "cx", "dx", "cs", "ss", "ds",
+	                                          "es", "sp", "bp", "si", "di", "ip", "flags" };
 
 /* ORDER: MOO_* register order to CPU registers (general ones only). */
-static const int gpr_of[MOO_NREGS] = {REG_AX, REG_BX, REG_CX, REG_DX, -1,     -1,     -1,
-				      -1,     REG_SP, REG_BP, REG_SI, REG_DI, -1,     -1};
-static const int seg_of[MOO_NREGS] = {-1, -1, -1, -1, SEG_CS, SEG_SS, SEG_DS, SEG_ES,
-				      -1, -1, -1, -1, -1,     -1};
+static const int gpr_of[MOO_NREGS] = { REG_AX, REG_BX, REG_CX, REG_DX, -1,     -1, -1,
+	                               -1,     REG_SP, REG_BP, REG_SI, REG_DI, -1, -1 };
+static const int seg_of[MOO_NREGS] = { -1,     -1, -1, -1, SEG_CS, SEG_SS, SEG_DS,
+	                               SEG_ES, -1, -1, -1, -1,     -1,     -1 };
 
 int sst_rig_init(struct sst_rig *r, enum cpu_model model)
 {
@@ -102,8 +102,9 @@ static void describe_flags(char *report, size_t len, size_t *used, uint16_t diff
 	static const struct {
 		uint16_t bit;
 		const char *name;
-	} names[] = {{0x800, "OF"}, {0x400, "DF"}, {0x200, "IF"}, {0x100, "TF"}, {0x80, "SF"},
-		     {0x40, "ZF"},  {0x10, "AF"},  {0x04, "PF"},  {0x01, "CF"}};
+	} names[] = { { 0x800, "OF" }, { 0x400, "DF" }, { 0x200, "IF" },
+		      { 0x100, "TF" }, { 0x80, "SF" },  { 0x40, "ZF" },
+		      { 0x10, "AF" },  { 0x04, "PF" },  { 0x01, "CF" } };
 
 	say(report, len, used, " (differs in");
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -140,8 +141,8 @@ static bool listed(const struct moo_state *s, uint32_t addr)
 	return false;
 }
 
-static bool compare_byte(struct sst_rig *r, uint32_t addr, uint8_t want, uint8_t mask,
-			 char *report, size_t len, size_t *used)
+static bool compare_byte(struct sst_rig *r, uint32_t addr, uint8_t want, uint8_t mask, char *report,
+                         size_t len, size_t *used)
 {
 	uint8_t got = 0xff;
 
@@ -153,7 +154,7 @@ static bool compare_byte(struct sst_rig *r, uint32_t addr, uint8_t want, uint8_t
 }
 
 static bool compare_memory(struct sst_rig *r, const struct moo_test *t, uint16_t fmask,
-			   char *report, size_t len, size_t *used)
+                           char *report, size_t len, size_t *used)
 {
 	bool ok = true, ivt = went_through_ivt(r, t);
 	uint32_t flo = pushed_flags_addr(r, t, 0), fhi = pushed_flags_addr(r, t, 1);
@@ -172,8 +173,8 @@ static bool compare_memory(struct sst_rig *r, const struct moo_test *t, uint16_t
 	if (r->model != CPU_8086)
 		for (uint32_t i = 0; i < t->init.nram; i++)
 			if (!listed(&t->final, t->init.ram[i].addr))
-				ok &= compare_byte(r, t->init.ram[i].addr, t->init.ram[i].val,
-						   0xff, report, len, used);
+				ok &= compare_byte(r, t->init.ram[i].addr, t->init.ram[i].val, 0xff,
+				                   report, len, used);
 	return ok;
 }
 
@@ -203,7 +204,7 @@ static void reset_memory(struct sst_rig *r, const struct moo_test *t)
 }
 
 enum sst_verdict sst_run(struct sst_rig *r, const struct moo_test *t, uint16_t metadata_mask,
-			 enum sst_masking masking, char *report, size_t len)
+                         enum sst_masking masking, char *report, size_t len)
 {
 	struct cpu *c = &r->cpu;
 	uint16_t fmask = 0xffff;
@@ -213,8 +214,7 @@ enum sst_verdict sst_run(struct sst_rig *r, const struct moo_test *t, uint16_t m
 	report[0] = '\0';
 	load_state(r, t);
 	if (masking == SST_MASK_SUITE)
-		fmask = r->model == CPU_8086 ? metadata_mask
-					     : (uint16_t)~cpu_undefined_flags(c);
+		fmask = r->model == CPU_8086 ? metadata_mask : (uint16_t)~cpu_undefined_flags(c);
 	run(r);
 	if (r->model != CPU_8086 && !c->halted)
 		say(report, len, &used, "  did not reach the HLT after %d instructions%s\n",

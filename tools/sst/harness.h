@@ -26,8 +26,8 @@ enum sst_verdict { SST_PASS, SST_FAIL };
 
 /* How undefined flags are masked. */
 enum sst_masking {
-	SST_MASK_SUITE,  /* 8086: metadata.json; 286: the architecturally undefined flags */
-	SST_MASK_NONE,   /* compare every flag bit (to measure how exactly the chip is matched) */
+	SST_MASK_SUITE, /* 8086: metadata.json; 286: the architecturally undefined flags */
+	SST_MASK_NONE,  /* compare every flag bit (to measure how exactly the chip is matched) */
 };
 
 int sst_rig_init(struct sst_rig *r, enum cpu_model model);
@@ -36,6 +36,6 @@ void sst_rig_free(struct sst_rig *r);
 /* Run 't'. 'metadata_mask' is the file's flags-mask from metadata.json
  * (0xFFFF without one). On failure a readable report goes to 'report'. */
 enum sst_verdict sst_run(struct sst_rig *r, const struct moo_test *t, uint16_t metadata_mask,
-			 enum sst_masking masking, char *report, size_t len);
+                         enum sst_masking masking, char *report, size_t len);
 
 #endif

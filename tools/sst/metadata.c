@@ -112,8 +112,8 @@ static void *arena_alloc(struct sst_json *doc, size_t size)
 
 	if (b == NULL || b->cap - b->used < units) {
 		size_t cap = units > ARENA_BLOCK / sizeof(max_align_t)
-		                 ? units
-		                 : ARENA_BLOCK / sizeof(max_align_t);
+		                     ? units
+		                     : ARENA_BLOCK / sizeof(max_align_t);
 
 		b = malloc(sizeof(*b) + cap * sizeof(max_align_t));
 		if (b == NULL)
@@ -355,7 +355,9 @@ static struct sst_json_value *parse_literal(struct parser *ps)
 	static const struct {
 		const char *text;
 		enum sst_json_type type;
-	} words[] = {{"true", SST_JSON_TRUE}, {"false", SST_JSON_FALSE}, {"null", SST_JSON_NULL}};
+	} words[] = { { "true", SST_JSON_TRUE },
+		      { "false", SST_JSON_FALSE },
+		      { "null", SST_JSON_NULL } };
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		size_t n = strlen(words[i].text);
@@ -458,7 +460,7 @@ static struct sst_json_value *parse_value(struct parser *ps, int depth)
 int sst_json_parse(struct sst_json *doc, const char *name, const char *text, size_t len, char *err,
                    size_t errlen)
 {
-	struct parser ps = {text, text + len, 1, name, err, errlen, doc};
+	struct parser ps = { text, text + len, 1, name, err, errlen, doc };
 	char where[16];
 
 	memset(doc, 0, sizeof(*doc));

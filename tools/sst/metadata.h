@@ -25,7 +25,7 @@ struct sst_json_value {
 	enum sst_json_type type;
 	unsigned line; /* 1-based line where the value starts */
 	const char
-	    *key; /* member name when inside an object (decoded, NUL-terminated), else NULL */
+	        *key; /* member name when inside an object (decoded, NUL-terminated), else NULL */
 	const char *str; /* SST_JSON_STRING: decoded UTF-8, NUL-terminated (may hold \u0000) */
 	size_t str_len;
 	double number;                      /* SST_JSON_NUMBER */

@@ -267,7 +267,7 @@ enum { SEEN_NAME = 1, SEEN_BYTS = 2, SEEN_INIT = 4, SEEN_FINA = 8, SEEN_EXCP = 1
 
 static int seen_bit(const struct chunk *ch)
 {
-	static const char tags[][5] = {"NAME", "BYTS", "INIT", "FINA", "EXCP", "HASH"};
+	static const char tags[][5] = { "NAME", "BYTS", "INIT", "FINA", "EXCP", "HASH" };
 
 	for (int i = 0; i < 6; i++)
 		if (is_tag(ch, tags[i]))
@@ -331,7 +331,7 @@ static int parse_test(const struct ctx *c, const struct chunk *test, struct moo_
 
 int moo_next(struct moo_file *f, struct moo_test *t, char *err, size_t errlen)
 {
-	struct ctx c = {f, err, errlen};
+	struct ctx c = { f, err, errlen };
 	struct chunk ch;
 	char why[160];
 
