@@ -17,7 +17,7 @@ RUN_ARGS    ?=
 
 FORMAT_DIRS := cpu mem dev tools tests
 
-.PHONY: all deps build run test debug sanitize format format-check clean help
+.PHONY: all deps build run test debug sanitize bench format format-check clean help
 
 all: build
 
@@ -46,6 +46,9 @@ sanitize: deps
 	$(call cmake_build,$(ASAN_DIR),Debug,-DX86LAB_SANITIZE=ON)
 	$(CTEST) --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
+bench: build
+	BUILD=$(BUILD_DIR) scripts/bench.sh
+
 format:
 	find $(FORMAT_DIRS) -name '*.[ch]' -print0 | xargs -0 -r $(CLANG_FORMAT) -i
 
@@ -64,6 +67,7 @@ help:
 	@echo '  make build         configure and build $(BUILD_DIR)/ (Release)'
 	@echo '  make debug         configure and build $(DEBUG_DIR)/ (Debug)'
 	@echo '  make sanitize      build $(ASAN_DIR)/ with ASan+UBSan and run every test there'
+	@echo '  make bench         interpreter speed on a fixed instruction mix (MIPS per model)'
 	@echo '  make deps          check (and as root, install) the Debian packages needed'
 	@echo '  make format        clang-format -i every .c/.h under $(FORMAT_DIRS)'
 	@echo '  make format-check  fail if any of them is not formatted'
