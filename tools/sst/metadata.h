@@ -1,5 +1,5 @@
 /* SingleStepTests side files: metadata.json (undefined-flag masks and opcode status), the
- * revocation list, test file names, and the small JSON parser they need (no external library). */
+ * revocation list and test file names. The JSON parser they use is in json.h. */
 #ifndef X86LAB_SST_METADATA_H
 #define X86LAB_SST_METADATA_H
 
@@ -7,47 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- JSON (RFC 8259), parsed into a read-only tree ---- */
-
-#define SST_JSON_MAX_DEPTH 64 /* deeper nesting is rejected instead of exhausting the stack */
-
-enum sst_json_type {
-	SST_JSON_NULL,
-	SST_JSON_FALSE,
-	SST_JSON_TRUE,
-	SST_JSON_NUMBER,
-	SST_JSON_STRING,
-	SST_JSON_ARRAY,
-	SST_JSON_OBJECT
-};
-
-struct sst_json_value {
-	enum sst_json_type type;
-	unsigned line; /* 1-based line where the value starts */
-	const char
-	        *key; /* member name when inside an object (decoded, NUL-terminated), else NULL */
-	const char *str; /* SST_JSON_STRING: decoded UTF-8, NUL-terminated (may hold \u0000) */
-	size_t str_len;
-	double number;                      /* SST_JSON_NUMBER */
-	const struct sst_json_value *first; /* arrays and objects: first element or member */
-	const struct sst_json_value *next;  /* next element or member of the parent */
-	size_t count;                       /* arrays and objects: number of children */
-};
-
-struct sst_json {
-	const struct sst_json_value *root;
-	struct sst_json_block *blocks; /* private: the memory holding every value and string */
-};
-
-/* 0, or -1 with "name:line: what is wrong" in err. On -1 nothing needs freeing. */
-int sst_json_parse(struct sst_json *doc, const char *name, const char *text, size_t len, char *err,
-                   size_t errlen);
-int sst_json_load(struct sst_json *doc, const char *path, char *err, size_t errlen);
-void sst_json_free(struct sst_json *doc);
-/* The first member named 'key', or NULL (also when obj is NULL or not an object). */
-const struct sst_json_value *sst_json_get(const struct sst_json_value *obj, const char *key);
-/* True when v is a number holding an integer in [min, max]; stores it in *out. */
-bool sst_json_int(const struct sst_json_value *v, long long min, long long max, long long *out);
+#include "json.h"
 
 /* ---- metadata.json ---- */
 
