@@ -6,6 +6,8 @@
  */
 #include "access.h"
 
+#include "debug_hooks.h"
+
 _Noreturn void cpu_fault(struct cpu *c, int vector, uint32_t error)
 {
 	c->fault_vector = vector;
@@ -56,34 +58,56 @@ void cpu_check(struct cpu *c, int seg, uint32_t off, int size)
 static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wrap)
 {
 	uint32_t base = c->seg[seg].base;
+	uint32_t v = 0;
 
 	if (wraps(wrap, off, size)) {
-		uint32_t v = 0;
 		for (int i = 0; i < size; i++)
 			v |= mem_read(c->mem, base + ((off + (uint32_t)i) & 0xffff), 1) << (8 * i);
-		return v;
+	} else {
+		if (wrap)
+			off &= 0xffff;
+		else
+			limit_check(c, seg, off, size);
+		v = mem_read(c->mem, base + off, size);
 	}
-	if (wrap)
-		off &= 0xffff;
-	else
-		limit_check(c, seg, off, size);
-	return mem_read(c->mem, base + off, size);
+	if (c->debug)
+		debug_memory(c, base + (off & (wrap ? 0xffff : 0xffffffffu)), size, false, v, v);
+	return v;
+}
+
+/* The bytes of a write as they are before it, for a watchpoint's report. */
+static uint32_t old_value(struct cpu *c, uint32_t lin, int size)
+{
+	uint32_t phys, v = 0;
+
+	for (int i = 0; i < size; i++) {
+		uint8_t b = 0xff;
+		if (cpu_linear_to_phys(c, lin + (uint32_t)i, &phys))
+			mem_peek(c->mem, phys, &b, 1);
+		v |= (uint32_t)b << (8 * i);
+	}
+	return v;
 }
 
 static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int size, bool wrap)
 {
 	uint32_t base = c->seg[seg].base;
+	uint32_t lin = base + (off & (wrap ? 0xffff : 0xffffffffu));
+	bool watched = c->debug && debug_watches(c, lin, size, WATCH_WRITE);
+	uint32_t old = watched ? old_value(c, lin, size) : 0;
 
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
 			mem_write(c->mem, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1);
-		return;
+	} else {
+		if (wrap)
+			off &= 0xffff;
+		else
+			limit_check(c, seg, off, size);
+		mem_write(c->mem, base + off, val, size);
 	}
-	if (wrap)
-		off &= 0xffff;
-	else
-		limit_check(c, seg, off, size);
-	mem_write(c->mem, base + off, val, size);
+	if (watched)
+		debug_memory(c, lin, size, true, old, val & size_mask(size));
 }
 
 uint32_t cpu_read(struct cpu *c, int seg, uint32_t off, int size)

@@ -121,6 +121,7 @@ enum cpu_stop {
 	CPU_STOP_SHUTDOWN,    /* triple fault */
 	CPU_STOP_REQUEST,     /* a device or front end asked (cpu_request_stop) */
 	CPU_STOP_UNSUPPORTED, /* the guest needs what is not emulated yet: see 'unsupported' */
+	CPU_STOP_DEBUG,       /* a breakpoint, watchpoint or catch: see debug->event */
 };
 
 struct cpu {
@@ -159,6 +160,7 @@ struct cpu {
 	jmp_buf fault_jmp;
 
 	struct icache *icache; /* decoded instructions (cpu/icache.c); NULL: decode every time */
+	struct cpu_debug *debug; /* a debugger's breakpoints and hooks (cpu/debug.h), or NULL */
 };
 
 /* cpu_init allocates the decoded-instruction cache (the CPU works without

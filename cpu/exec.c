@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "debug_hooks.h"
 #include "flags.h"
 #include "icache.h"
 #include "insn.h"
@@ -112,7 +113,8 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 		}
 		if (test_zf && flag(c, FLAG_ZF) != (in->rep == PFX_REP))
 			break;
-		if (count_reg(c, in) != 0 && intr_pending(c)) {
+		/* An interrupt or a debugger's watch: resume here afterwards. */
+		if (count_reg(c, in) != 0 && (intr_pending(c) || (c->debug && c->debug->pending))) {
 			c->eip = c->insn_eip;
 			break;
 		}
@@ -200,7 +202,7 @@ static void exec_fault(struct cpu *c)
 		c->reg[REG_SP] = c->insn_esp;
 	c->eip = (vector == EXC_DE && c->traits->de_after) ? c->next_eip : c->insn_eip;
 	c->halted = false;
-	intr_deliver(c, vector, has_error, error);
+	intr_deliver(c, vector, INTR_EXCEPTION, has_error, error);
 	c->delivering = 0;
 	c->insns++;
 }
@@ -223,13 +225,19 @@ static __attribute__((noinline)) enum cpu_stop run_loop(struct cpu *c)
 			c->halted = false;
 			c->insn_eip = c->next_eip = c->eip;
 			c->insn_esp = c->reg[REG_SP];
-			intr_deliver(c, c->io.inta(c->io.ctx), false, 0);
+			intr_deliver(c, c->io.inta(c->io.ctx), INTR_EXTERNAL, false, 0);
 		}
+		if (c->debug && debug_before_insn(c))
+			return CPU_STOP_DEBUG;
 		if (c->halted)
 			return CPU_STOP_HALT;
 		c->budget--;
 		exec_one(c);
 		c->insns++;
+		if (c->debug && c->debug->pending) {
+			c->debug->pending = false;
+			return CPU_STOP_DEBUG;
+		}
 	}
 	return c->shutdown ? CPU_STOP_SHUTDOWN : CPU_STOP_BUDGET;
 }

@@ -107,6 +107,7 @@ struct opdesc {
 	uint16_t undef;             /* of those, architecturally undefined */
 	const struct opdesc *group; /* non-NULL: refine by ModRM.reg (8 rows) */
 	const struct opdesc *alias; /* on a CPU without #UD (8086): run this row instead */
+	const char *what;   /* one sentence for the monitor's explain: what the instruction does */
 	const char *name32; /* mnemonic with a 32-bit operand size (CWDE, MOVSD …): NASM spells
 	                     * these by size; others take a w/d suffix only when the size
 	                     * is not the mode's default (PUSHAD in 16-bit code) */

@@ -7,11 +7,15 @@
 #include "intr.h"
 
 #include "access.h"
+#include "debug_hooks.h"
 #include "flags.h"
 #include "seg.h"
 
-void intr_deliver(struct cpu *c, int vector, bool has_error, uint32_t error)
+void intr_deliver(struct cpu *c, int vector, enum cpu_intr_source source, bool has_error,
+                  uint32_t error)
 {
+	uint16_t from_cs = c->seg[SEG_CS].sel;
+	uint32_t from_eip = c->insn_eip;
 	uint32_t entry = (uint32_t)vector * 4;
 	uint16_t ip, cs;
 
@@ -27,6 +31,8 @@ void intr_deliver(struct cpu *c, int vector, bool has_error, uint32_t error)
 	flags_set(c, FLAG_IF | FLAG_TF, 0);
 	cpu_load_real_seg(c, SEG_CS, cs);
 	c->eip = ip;
+	if (c->debug)
+		debug_caught(c, vector, source, from_cs, from_eip);
 }
 
 void intr_return(struct cpu *c, int size)

@@ -128,20 +128,20 @@ void op_loop(struct cpu *c, const struct insn *in)
 
 void op_int(struct cpu *c, const struct insn *in)
 {
-	intr_deliver(c, (uint8_t)in->imm, false, 0);
+	intr_deliver(c, (uint8_t)in->imm, INTR_SOFTWARE, false, 0);
 }
 
 void op_int3(struct cpu *c, const struct insn *in)
 {
 	(void)in;
-	intr_deliver(c, EXC_BP, false, 0);
+	intr_deliver(c, EXC_BP, INTR_SOFTWARE, false, 0);
 }
 
 void op_into(struct cpu *c, const struct insn *in)
 {
 	(void)in;
 	if (flag(c, FLAG_OF))
-		intr_deliver(c, EXC_OF, false, 0);
+		intr_deliver(c, EXC_OF, INTR_SOFTWARE, false, 0);
 }
 
 void op_iret(struct cpu *c, const struct insn *in)

@@ -4,20 +4,26 @@
  * SDM Vol. 1, chapter 19 (I/O); protected-mode permission checks belong here.
  */
 #include "access.h"
+#include "debug_hooks.h"
 #include "operand.h"
 #include "ops.h"
 
 uint32_t port_in(struct cpu *c, uint16_t port, int size)
 {
-	if (!c->io.in)
-		return size_mask(size);
-	return c->io.in(c->io.ctx, port, size) & size_mask(size);
+	uint32_t v = c->io.in ? c->io.in(c->io.ctx, port, size) & size_mask(size) : size_mask(size);
+
+	if (c->debug)
+		debug_port(c, port, size, false, v);
+	return v;
 }
 
 void port_out(struct cpu *c, uint16_t port, uint32_t val, int size)
 {
+	val &= size_mask(size);
 	if (c->io.out)
-		c->io.out(c->io.ctx, port, val & size_mask(size), size);
+		c->io.out(c->io.ctx, port, val, size);
+	if (c->debug)
+		debug_port(c, port, size, true, val);
 }
 
 /* The port is the immediate byte or DX; the data register is AL/AX/EAX. */

@@ -117,6 +117,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t max_insns)
 			return MACHINE_STOPPED;
 		case CPU_STOP_UNSUPPORTED:
 			return MACHINE_UNSUPPORTED;
+		case CPU_STOP_DEBUG:
+			return MACHINE_DEBUG;
 		case CPU_STOP_BUDGET:
 			break;
 		}

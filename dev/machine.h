@@ -31,6 +31,7 @@ enum machine_stop {
 	MACHINE_SHUTDOWN,    /* triple fault */
 	MACHINE_STOPPED,     /* a front end asked to stop */
 	MACHINE_UNSUPPORTED, /* the guest needs what is not emulated yet (cpu.unsupported) */
+	MACHINE_DEBUG,      /* a breakpoint, watchpoint or catch (cpu.debug->event) */
 };
 
 struct machine {
