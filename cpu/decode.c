@@ -44,6 +44,7 @@ static void modrm16(struct reader *r)
 
 	if (in->mod == 0 && in->rm == 6) {
 		in->disp = next(r, 2);
+		in->disp_len = 2;
 		return;
 	}
 	in->base = base[in->rm];
@@ -54,6 +55,7 @@ static void modrm16(struct reader *r)
 		in->disp = sext8(next(r, 1)) & 0xffff;
 	else if (in->mod == 2)
 		in->disp = next(r, 2);
+	in->disp_len = in->mod == 1 ? 1 : in->mod == 2 ? 2 : 0;
 }
 
 /* 32-bit addressing with the SIB byte (SDM Tables 2-2 and 2-3). */
@@ -66,15 +68,19 @@ static void modrm32(struct reader *r)
 		uint8_t sib = (uint8_t)next(r, 1);
 		int index = (sib >> 3) & 7;
 
+		in->has_sib = true;
+		in->sib = sib;
 		in->scale = sib >> 6;
 		in->index = index == REG_SP ? -1 : index;
 		base = sib & 7;
 		if (base == REG_BP && in->mod == 0) {
 			in->disp = next(r, 4);
+			in->disp_len = 4;
 			base = -1;
 		}
 	} else if (base == REG_BP && in->mod == 0) {
 		in->disp = next(r, 4);
+		in->disp_len = 4;
 		base = -1;
 	}
 	in->base = (int8_t)base;
@@ -84,6 +90,8 @@ static void modrm32(struct reader *r)
 		in->disp = sext8(next(r, 1));
 	else if (in->mod == 2)
 		in->disp = next(r, 4);
+	if (in->mod)
+		in->disp_len = in->mod == 1 ? 1 : 4;
 }
 
 /* 'regonly': MOV to and from control and debug registers ignore the mod
@@ -93,6 +101,7 @@ static void read_modrm(struct reader *r, uint8_t modrm, bool regonly)
 	struct insn *in = r->in;
 
 	in->has_modrm = true;
+	in->modrm = modrm;
 	in->mod = regonly ? 3 : modrm >> 6;
 	in->reg = (modrm >> 3) & 7;
 	in->rm = modrm & 7;
@@ -110,7 +119,7 @@ static void read_immediates(struct reader *r)
 	bool first = true;
 
 	for (int i = 0; i < 3; i++) {
-		uint32_t v;
+		uint32_t start = r->pos, v;
 
 		switch (in->opnd[i]) {
 		case Ib:
@@ -134,19 +143,25 @@ static void read_immediates(struct reader *r)
 		case Ap:
 			in->imm = next(r, in->osize == 4 ? 4 : 2);
 			in->imm2 = next(r, 2);
+			in->imm_len = (uint8_t)(in->osize == 4 ? 4 : 2);
+			in->imm2_len = 2;
 			first = false;
 			continue;
 		case Ob:
 		case Ov:
 			in->disp = next(r, in->asize);
+			in->disp_len = in->asize;
 			continue;
 		default:
 			continue;
 		}
-		if (first)
+		if (first) {
 			in->imm = v;
-		else
+			in->imm_len = (uint8_t)(r->pos - start);
+		} else {
 			in->imm2 = v;
+			in->imm2_len = (uint8_t)(r->pos - start);
+		}
 		first = false;
 	}
 }
@@ -233,6 +248,10 @@ static int read_prefixes(struct reader *r, bool *osize_flip, bool *asize_flip)
 		b = (uint8_t)next(r, 1);
 		const struct opdesc *row = &optab[b];
 
+		/* A byte that only later CPUs decode may be a prefix before them (F1). */
+		if (row->isa > t->isa && row->alias && (row->alias->attr & PREFIX))
+			row = row->alias;
+
 		if (!(row->attr & PREFIX) || row->isa > t->isa)
 			return b;
 		switch (row->sub) {
@@ -275,10 +294,16 @@ enum decode_status decode(const struct decode_env *env, struct insn *in)
 	}
 	in->osize = (env->code32 != osize_flip) ? 4 : 2;
 	in->asize = (env->code32 != asize_flip) ? 4 : 2;
+	in->osize_prefix = osize_flip;
+	in->asize_prefix = asize_flip;
 
+	in->pfx_len = (uint8_t)(r.pos - 1);
 	in->opcode = (uint16_t)b;
-	if (b == 0x0f && t->isa >= ISA_286)
+	in->opcode_len = 1;
+	if (b == 0x0f && t->isa >= ISA_286) {
 		in->opcode = 0x100 | (uint16_t)next(&r, 1);
+		in->opcode_len = 2;
+	}
 	row = optab_resolve(&optab[in->opcode], t, env->prot);
 	if (!row)
 		return DECODE_UD;
@@ -301,8 +326,6 @@ enum decode_status decode(const struct decode_env *env, struct insn *in)
 	} else if (in->opnd[0] == Zb || in->opnd[0] == Zv) {
 		in->reg = in->opcode & 7;
 	}
-	if (!row->exec)
-		return DECODE_UD;
 	in->op = row;
 	in->osize = (uint8_t)row_osize(in->opnd, in->osize);
 	read_immediates(&r);

@@ -134,8 +134,8 @@ static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 	st = decode(&env, buf);
 	buf->eip = c->insn_eip;
 	c->next_eip = (c->insn_eip + buf->len) & ip_mask(c);
-	if (st == DECODE_UD)
-		cpu_fault_noerr(c, EXC_UD);
+	if (st == DECODE_UD || (st == DECODE_OK && !buf->op->exec))
+		cpu_fault_noerr(c, EXC_UD); /* no instruction, or one not emulated (LAR, LSL …) */
 	if (st == DECODE_TOO_LONG) {
 		if (c->traits->max_insn_len)
 			cpu_fault(c, EXC_GP, 0);

@@ -135,6 +135,12 @@ struct insn {
 	uint32_t disp;        /* sign-extended */
 	uint32_t imm;         /* first immediate, extended per operand kind */
 	uint32_t imm2;        /* second immediate: ENTER level, far-pointer selector */
+	/* Where the fields are, for explanations: prefixes, opcode, ModRM, SIB,
+	 * displacement, immediates follow each other in this order. */
+	uint8_t pfx_len, opcode_len, disp_len, imm_len, imm2_len;
+	bool has_sib;
+	uint8_t modrm, sib;
+	bool osize_prefix, asize_prefix; /* 66h / 67h present (shown when they change nothing) */
 };
 
 /* What the decoder needs to know of the machine. */

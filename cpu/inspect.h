@@ -71,7 +71,8 @@ struct cpu_insn_info {
 enum cpu_insn_status cpu_inspect(struct cpu *c, uint16_t cs_sel, uint32_t cs_base, uint32_t off,
                                  struct cpu_insn_info *out);
 /* Decode bytes from a buffer ('addr' is the address of the first byte, for
- * relative targets); 16- or 32-bit code of the given model. */
+ * relative targets); 16- or 32-bit code of the given model, every
+ * instruction it has in any mode (a file has no mode). */
 enum cpu_insn_status cpu_inspect_bytes(enum cpu_model model, bool code32, const uint8_t *bytes,
                                        size_t n, uint32_t addr, struct cpu_insn_info *out);
 /* The effective address (offset) of the memory operand with the current registers. */

@@ -137,6 +137,13 @@ void op_int3(struct cpu *c, const struct insn *in)
 	intr_deliver(c, EXC_BP, INTR_SOFTWARE, false, 0);
 }
 
+/* INT1 (F1, ICEBP on the 386): the debug exception as a trap. */
+void op_int1(struct cpu *c, const struct insn *in)
+{
+	(void)in;
+	intr_deliver(c, EXC_DB, INTR_SOFTWARE, false, 0);
+}
+
 void op_into(struct cpu *c, const struct insn *in)
 {
 	(void)in;

@@ -8,6 +8,8 @@
 
 int cmd_run(int argc, char **argv);
 int cmd_sst(int argc, char **argv);
+int cmd_disasm(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 
 /* The built-in default guest (tools/demo.asm), embedded at build time. */
 extern const unsigned char x86lab_demo_guest[];

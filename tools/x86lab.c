@@ -21,7 +21,9 @@ struct command {
 /* Shown by 'x86lab --help' in this order. */
 static const struct command commands[] = {
 	{ "run", cmd_run, "run a guest program (the built-in demo when given nothing)" },
+	{ "monitor", cmd_monitor, "step through a guest: breakpoints, registers, memory, explain" },
 	{ "sst", cmd_sst, "run SingleStepTests CPU conformance suites" },
+	{ "disasm", cmd_disasm, "disassemble a flat binary (NASM syntax, ndisasm layout)" },
 };
 
 static const struct command *find_command(const char *name)
@@ -41,7 +43,7 @@ static void usage(FILE *out)
 	      "commands:\n",
 	      out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-6s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-7s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "'x86lab help COMMAND' or 'x86lab COMMAND --help' shows a command's options.\n"
 	      "Run 'x86lab run' with no arguments to see the built-in demo guest.\n",

@@ -200,6 +200,16 @@ static void substitute_alias(struct bytes *s, int at, const struct insn *in)
 		s->b[at + 1] = (uint8_t)((s->b[at + 1] & ~0x38) | (in->op - group) << 3);
 }
 
+/* Whether byte 'op' is a prefix on model 'm' (F1 is one before the 386). */
+static bool is_prefix_on(enum cpu_model m, int op)
+{
+	const struct opdesc *row = &optab[op];
+
+	if (row->isa > cpu_traits_table[m].isa && row->alias)
+		row = row->alias;
+	return (row->attr & PREFIX) && row->isa <= cpu_traits_table[m].isa;
+}
+
 /* Compare every decodable form of every opcode with ndisasm. For the 8086
  * the aliases are compared with ndisasm's view of the opcode they alias. */
 static void compare_model(enum cpu_model m, const struct variant *v)
@@ -212,8 +222,7 @@ static void compare_model(enum cpu_model m, const struct variant *v)
 	for (int op = 0; op < 0x200; op++) {
 		if (op >= 0x100 && m == CPU_8086)
 			break;
-		if (optab[op & 0xff].attr & PREFIX && op < 0x100 &&
-		    optab[op].isa <= cpu_traits_table[m].isa)
+		if (op < 0x100 && is_prefix_on(m, op))
 			continue; /* a prefix: the instructions after it are tested on their own */
 		n += encodings(op, v, &slots[n]);
 	}

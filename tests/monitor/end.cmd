@@ -1,0 +1,8 @@
+# The guest's end: continue until it writes its status to port 0xF4; the
+# monitor stays usable but will not run it; the exit status of 'x86lab
+# monitor -x' is the guest's (7).
+continue
+regs
+x ds:0x151 2
+step
+stats

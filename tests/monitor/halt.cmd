@@ -1,0 +1,3 @@
+# HLT with interrupts off ends a bare-metal program: status 0 (on a 286).
+regs
+continue

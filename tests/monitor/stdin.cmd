@@ -1,0 +1,4 @@
+# Commands from a pipe (no -x, no terminal): echoed as from a file.
+step
+p ax
+quit
