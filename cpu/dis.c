@@ -289,6 +289,8 @@ static bool shows_operand_size(const struct insn *in)
 {
 	if (in->op->name32 || size_suffixed(in) || register_sized_by_osize(in))
 		return true;
+	if (in->op->exec == op_esc)
+		return false; /* the coprocessor operand's size does not depend on 66h */
 	if (in->op->exec == op_loop)
 		return false;
 	for (int i = 0; i < 3; i++) {
@@ -395,6 +397,15 @@ static int shown_operands(const struct insn *in)
 	return n;
 }
 
+/* The bracketed address alone, for the x87 names in dis_x87.c. */
+static void address_text(char *buf, size_t len, const struct insn *in)
+{
+	struct out o = { buf, len, 0 };
+
+	buf[0] = '\0';
+	put_address(&o, in);
+}
+
 void dis_format(const struct insn *in, uint32_t addr, bool code32, char *buf, size_t len)
 {
 	struct out o = { buf, len, 0 };
@@ -404,6 +415,8 @@ void dis_format(const struct insn *in, uint32_t addr, bool code32, char *buf, si
 
 	buf[0] = '\0';
 	put_prefixes(&o, in, code32, in->osize_prefix, in->asize_prefix);
+	if (in->op->exec == op_esc && dis_x87(in, o.buf + o.used, o.len - o.used, address_text))
+		return;
 	put(&o, "%s", mnemonic(in, code32, tmp, sizeof tmp));
 	if (n < 0) {
 		put(&o, " %s,%s", reg_name(REG_AX, in->osize), reg_name(REG_AX, in->osize));

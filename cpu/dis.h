@@ -15,4 +15,10 @@
  * sizes (which prefixes ndisasm shows depends on them). */
 void dis_format(const struct insn *in, uint32_t addr, bool code32, char *buf, size_t len);
 
+/* The coprocessor instruction of an ESC opcode (D8-DF) by name, with its
+ * memory operand written by 'address' (dis.c's bracket syntax). False for
+ * encodings no coprocessor defines: the caller shows them as ESC. */
+bool dis_x87(const struct insn *in, char *buf, size_t len,
+             void (*address)(char *, size_t, const struct insn *));
+
 #endif
