@@ -97,15 +97,18 @@ static bool starts_with(const char *s, const char *prefix)
 
 /* --- running and stopping --- */
 
-static void set_stop(struct gdbstub *g, const char *reason, uint32_t addr, int sig)
+/* T stop replies: the signal, an optional reason ("swbreak:;"), the thread. */
+static void set_stop(struct gdbstub *g, int sig, const char *reason)
 {
-	if (reason && addr != UINT32_MAX)
-		snprintf(g->stop_reply, sizeof g->stop_reply, "T%02x%s:%x;thread:1;", sig, reason,
-		         addr);
-	else if (reason)
-		snprintf(g->stop_reply, sizeof g->stop_reply, "T%02x%s:;thread:1;", sig, reason);
-	else
-		snprintf(g->stop_reply, sizeof g->stop_reply, "T%02xthread:1;", sig);
+	snprintf(g->stop_reply, sizeof g->stop_reply, "T%02x%sthread:1;", sig, reason);
+}
+
+static void set_watch_stop(struct gdbstub *g, const char *kind, uint32_t addr)
+{
+	char reason[32];
+
+	snprintf(reason, sizeof reason, "%s:%x;", kind, addr);
+	set_stop(g, GDB_SIGTRAP, reason);
 }
 
 /* A watchpoint is reported at the first watched byte the access touched, so
@@ -121,14 +124,14 @@ static void set_stop_from_event(struct gdbstub *g)
 
 	if (e->kind == DEBUG_BREAK && e->index >= 0 && e->index < d->nbreaks &&
 	    e->lin == g->m->cpu.eip) {
-		set_stop(g, g->points.break_type[e->index] == GDB_Z_HW ? "hwbreak" : "swbreak",
-		         UINT32_MAX, GDB_SIGTRAP);
+		set_stop(g, GDB_SIGTRAP,
+		         g->points.break_type[e->index] == GDB_Z_HW ? "hwbreak:;" : "swbreak:;");
 	} else if (e->kind == DEBUG_WATCH && e->index >= 0 && e->index < d->nwatches) {
 		uint32_t start = d->watches[e->index].lin;
-		set_stop(g, watch_names[g->points.watch_type[e->index]],
-		         e->lin > start ? e->lin : start, GDB_SIGTRAP);
+		set_watch_stop(g, watch_names[g->points.watch_type[e->index]],
+		               e->lin > start ? e->lin : start);
 	} else {
-		set_stop(g, NULL, 0, GDB_SIGTRAP);
+		set_stop(g, GDB_SIGTRAP, "");
 	}
 }
 
@@ -203,16 +206,16 @@ static struct outcome report_run(struct gdbstub *g, enum machine_stop s, bool st
 		set_stop_from_event(g);
 		break;
 	case MACHINE_STOPPED:
-		set_stop(g, NULL, 0, GDB_SIGINT);
+		set_stop(g, GDB_SIGINT, "");
 		break;
 	default:
 		if (stepped) {
-			set_stop(g, NULL, 0, GDB_SIGTRAP);
+			set_stop(g, GDB_SIGTRAP, "");
 			break;
 		}
 		g->ended = true;
 		g->end_stop = s;
-		set_stop(g, NULL, 0, end_signal(s));
+		set_stop(g, end_signal(s), "");
 		break;
 	}
 	send_str(g, g->stop_reply);
@@ -234,8 +237,8 @@ static struct outcome cmd_resume(struct gdbstub *g, const char *pkt)
 
 	if ((pkt[0] == 'C' || pkt[0] == 'S') && gdb_parse_hex(&p, &v) && *p == ';')
 		p++; /* the signal to deliver: a bare machine has no use for it */
-	if (*p && gdb_parse_hex(&p, &v))
-		c->eip = (uint32_t)v;
+	if (*p && gdb_parse_hex(&p, &v)) /* resume at ADDR: an offset in CS, like EIP */
+		c->eip = c->traits->has_32bit ? (uint32_t)v : (uint32_t)v & 0xffff;
 	if (g->ended) {
 		snprintf(x, sizeof x, "X%02x", end_signal(g->end_stop));
 		send_str(g, x);
@@ -250,7 +253,7 @@ static struct outcome cmd_resume(struct gdbstub *g, const char *pkt)
 	}
 	switch (run_free(g, &s)) {
 	case RUN_INTERRUPTED:
-		set_stop(g, NULL, 0, GDB_SIGINT);
+		set_stop(g, GDB_SIGINT, "");
 		send_str(g, g->stop_reply);
 		return stay;
 	case RUN_HANGUP:
@@ -302,7 +305,7 @@ static struct outcome handle_packet(struct gdbstub *g, const char *pkt)
 /* Attached: gdb decides until it detaches, kills, or the guest ends. */
 static struct outcome session(struct gdbstub *g)
 {
-	set_stop(g, NULL, 0, GDB_SIGTRAP);
+	set_stop(g, GDB_SIGTRAP, "");
 	for (;;) {
 		struct outcome o;
 		switch (gdb_conn_next(&g->conn, -1)) {
