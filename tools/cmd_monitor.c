@@ -21,6 +21,7 @@ static const char usage_text[] =
         "lists the commands; docs/monitor.md describes them.\n"
         "\n"
         "options (as for 'x86lab run'):\n" RUN_OPTIONS_HELP
+        "  -q, --quiet          start without the banner line\n"
         "  --gdb PORT           wait for gdb on 127.0.0.1:PORT first (0: any free\n"
         "                       port); the prompt comes when gdb detaches\n"
         "  --gdb-host HOST      listen on HOST instead (0.0.0.0: every interface)\n"
@@ -28,6 +29,7 @@ static const char usage_text[] =
         "  -S                   accepted as for 'x86lab run' (the monitor always waits)\n"
         "  -x FILE              run the commands in FILE instead of reading a terminal,\n"
         "                       and exit with the guest's status\n"
+
         "  -h, --help           show this text\n"
         "\n"
         "Commands come from the terminal (with line editing, history in\n"

@@ -74,7 +74,8 @@ static const char usage_text[] =
         "Run a guest program headless on an emulated PC. With neither --bios nor\n"
         "--load, run the built-in demo guest (loaded and started at 0000:7C00).\n"
         "\n"
-        "options:\n" RUN_OPTIONS_HELP RUN_GDB_OPTIONS_HELP "  -h, --help           show this text\n"
+        "options:\n" RUN_OPTIONS_HELP RUN_QUIET_HELP RUN_GDB_OPTIONS_HELP
+        "  -h, --help           show this text\n"
         "\n"
         "SEG:OFF is hexadecimal, 0x optional: 1000:0100 is physical address 0x10100.\n"
         "\n"

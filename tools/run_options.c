@@ -236,8 +236,8 @@ static bool is_extra_option(const struct run_extra_options *extra, int opt)
 	return opt < 256 && extra->shortopts && strchr(extra->shortopts, opt);
 }
 
-static int handle_option(const char *cmd, struct run_opts *o,
-                         const struct run_extra_options *extra, int opt, const char *arg)
+static int handle_option(const char *cmd, struct run_opts *o, const struct run_extra_options *extra,
+                         int opt, const char *arg)
 {
 	if (opt != 'q' && opt != 'h' && is_extra_option(extra, opt))
 		return extra->apply(extra->ctx, opt, arg);
@@ -337,7 +337,8 @@ static int read_load(const char *cmd, const struct run_opts *o, struct load *l)
 	end = (uint64_t)load_phys(l) + l->len;
 	if (end > o->mem_size) {
 		cli_error(cmd,
-		          "--load %s: %zu bytes at physical 0x%05" PRIX32 " end beyond RAM (%" PRIu32
+		          "--load %s: %zu bytes at physical 0x%05" PRIX32
+		          " end beyond RAM (%" PRIu32
 		          " bytes); use a lower address or a larger --mem",
 		          l->spec, l->len, load_phys(l), o->mem_size);
 		return -1;
@@ -441,7 +442,8 @@ static int place_guest(const char *cmd, struct machine *m, const struct run_opts
 	for (int i = 0; i < o->nloads; i++) {
 		const struct load *l = &o->loads[i];
 		if (machine_load(m, load_phys(l), l->data, (uint32_t)l->len) < 0) {
-			cli_error(cmd, "--load %s does not fit in RAM; use a larger --mem", l->spec);
+			cli_error(cmd, "--load %s does not fit in RAM; use a larger --mem",
+			          l->spec);
 			return -1;
 		}
 	}
@@ -502,7 +504,8 @@ int run_stop_status(const struct machine *m, enum machine_stop stop, char *line,
 		snprintf(line, n, "halted %s", after);
 		return 0;
 	case MACHINE_HALT_IF:
-		snprintf(line, n, "halted at %s with interrupts enabled and nothing to wake the CPU, %s",
+		snprintf(line, n,
+		         "halted at %s with interrupts enabled and nothing to wake the CPU, %s",
 		         csip, after);
 		return EXIT_HALT_IF;
 	case MACHINE_UNSUPPORTED:

@@ -63,12 +63,13 @@ struct run_opts {
 	struct run_gdb gdb;
 };
 
-#define RUN_GDB_OPTIONS_HELP                                                               \
-	"  --gdb PORT           serve gdb's remote protocol on 127.0.0.1:PORT; 0 picks a\n"    \
-	"                       free port (printed on stderr); see docs/gdb.md\n"              \
-	"  --gdb-host HOST      listen on HOST instead (0.0.0.0: every interface)\n"           \
-	"  -s                   the same as --gdb 1234\n"                                      \
-	"  -S                   with --gdb or -s: hold the guest before its first\n"           \
+/* The gdb options as 'x86lab run' has them. */
+#define RUN_GDB_OPTIONS_HELP                                                                       \
+	"  --gdb PORT           serve gdb's remote protocol on 127.0.0.1:PORT; 0 picks a\n"        \
+	"                       free port (printed on stderr); see docs/gdb.md\n"                  \
+	"  --gdb-host HOST      listen on HOST instead (0.0.0.0: every interface)\n"               \
+	"  -s                   the same as --gdb 1234\n"                                          \
+	"  -S                   with --gdb or -s: hold the guest before its first\n"               \
 	"                       instruction until gdb attaches\n"
 
 /* Options one command adds to the shared ones: 'shortopts' without the
@@ -81,20 +82,24 @@ struct run_extra_options {
 	void *ctx;
 };
 
-/* The shared options' lines for a command's --help text (the gdb ones below). */
-#define RUN_OPTIONS_HELP                                                                   \
-	"  --cpu MODEL          8086, 286 or 386 (default 386)\n"                               \
-	"  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"             \
-	"                       640K, 16M, 0x100000 ... (default 16M)\n"                        \
-	"  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"     \
-	"                       1 MiB and again at the top of the 4 GiB space; the CPU\n"       \
-	"                       starts at the reset vector F000:FFF0\n"                         \
-	"  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"       \
-	"  --start SEG:OFF      start there; default: the first --load address when\n"         \
-	"                       there is no --bios, else the reset vector\n"                    \
-	"  --max-insns N        stop after N instructions (default: no limit)\n"               \
-	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"         \
-	"  -q, --quiet          no summary line when the guest ends by itself\n"               \
+/* The shared options' lines for a command's --help text; --quiet and the gdb
+ * options, which the commands word differently, have their own. */
+#define RUN_OPTIONS_HELP                                                                           \
+	"  --cpu MODEL          8086, 286 or 386 (default 386)\n"                                  \
+	"  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"                \
+	"                       640K, 16M, 0x100000 ... (default 16M)\n"                           \
+	"  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"        \
+	"                       1 MiB and again at the top of the 4 GiB space; the CPU\n"          \
+	"                       starts at the reset vector F000:FFF0\n"                            \
+	"  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"          \
+	"  --start SEG:OFF      start there; default: the first --load address when\n"             \
+	"                       there is no --bios, else the reset vector\n"                       \
+	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
+	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"
+
+/* What --quiet does for 'x86lab run'. */
+#define RUN_QUIET_HELP                                                                             \
+	"  -q, --quiet          no summary line when the guest ends by itself\n"                   \
 	"                       (exit port or HLT); other stops are still reported\n"
 
 /* Parse argv (argv[0] is the command's name, used in messages). 'usage' is

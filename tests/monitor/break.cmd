@@ -27,6 +27,11 @@ continue
 enable 6
 delete
 info breakpoints
+reset
+break 1000:0111 if 6 / (cx - 3)
+continue
+continue
+delete
 break
 break nosuch
 break 1000:0100 when cx == 1

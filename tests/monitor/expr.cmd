@@ -39,6 +39,9 @@ history 3
 delete
 undisplay
 info display
+info
+info nosuch
+info registers
 symbols nosuch.lst
 symbols
 symbols steps.lst 0x10100 3

@@ -108,13 +108,13 @@ int mon_count(struct monitor *m, const char *text, int64_t min, int64_t max, con
 	if (max == INT64_MAX)
 		mon_error(m, "%s must be at least %" PRId64 ", not %" PRId64, what, min, *out);
 	else if (max > 9 && min == 0)
-		mon_error(m, "%s must be from 0 to 0x%" PRIX64 ", not %s", what, (uint64_t)max, text);
+		mon_error(m, "%s must be from 0 to 0x%" PRIX64 ", not %s", what, (uint64_t)max,
+		          text);
 	else
-		mon_error(m, "%s must be from %" PRId64 " to %" PRId64 ", not %s", what, min, max, text);
+		mon_error(m, "%s must be from %" PRId64 " to %" PRId64 ", not %s", what, min, max,
+		          text);
 	return -1;
 }
-
-
 
 int mon_address(struct monitor *m, const char *text, int defseg, struct mon_addr *a)
 {
@@ -156,7 +156,7 @@ void mon_addr_text(const struct mon_addr *a, uint32_t delta, char *buf, size_t n
 }
 
 /* The region that answers at 'phys': later mappings hide earlier ones. */
-bool mon_phys_backed(const struct mem *mem, uint32_t phys)
+static bool mon_phys_backed(const struct mem *mem, uint32_t phys)
 {
 	for (int i = mem->nregions - 1; i >= 0; i--) {
 		const struct mem_region *r = &mem->region[i];
@@ -189,10 +189,10 @@ void mon_csip_text(const struct cpu *c, char *buf, size_t n)
 	run_format_csip(c, buf, n);
 }
 
-void mon_sym_text(const struct monitor *m, uint32_t lin, char *buf, size_t n)
+void mon_sym_text(const struct monitor *m, uint32_t lin, uint32_t max, char *buf, size_t n)
 {
 	uint32_t dist = 0;
-	const char *name = m->syms ? symtab_near(m->syms, lin, 0x10000, &dist) : NULL;
+	const char *name = m->syms ? symtab_near(m->syms, lin, max, &dist) : NULL;
 
 	if (!name)
 		buf[0] = '\0';
@@ -206,7 +206,7 @@ void mon_sym_suffix(const struct monitor *m, uint32_t lin, char *buf, size_t n)
 {
 	char sym[80];
 
-	mon_sym_text(m, lin, sym, sizeof sym);
+	mon_sym_text(m, lin, MON_SYM_NEAR, sym, sizeof sym);
 	if (sym[0])
 		snprintf(buf, n, " <%s>", sym);
 	else

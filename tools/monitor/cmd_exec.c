@@ -87,7 +87,6 @@ static void account(struct monitor *m, uint64_t insns, double seconds)
 	m->rec.insns_run += insns;
 	m->rec.seconds_run += seconds;
 	m->rec.last_insns = insns;
-	m->rec.last_seconds = seconds;
 }
 
 /* The guest's text on the console may stop mid-line: end the line, so the
@@ -102,7 +101,9 @@ void mon_end_guest_line(struct monitor *m)
 	}
 }
 
-enum mon_run_end mon_run(struct monitor *m, uint64_t steps)
+/* Run at most 'steps' instructions (0: until something stops the guest),
+ * with m->temp and m->finish as the command set them. */
+static enum mon_run_end mon_run(struct monitor *m, uint64_t steps)
 {
 	struct cpu *c = m->cpu;
 	uint64_t first = c->insns;
@@ -143,7 +144,6 @@ void mon_report_end(struct monitor *m, enum machine_stop stop)
 
 	m->exit_status = run_stop_status(m->machine, stop, line, sizeof line);
 	m->state = GUEST_ENDED;
-	m->last_stop = stop;
 	fprintf(m->out, "guest ended: %s\n", line);
 }
 
@@ -156,7 +156,8 @@ static int check_runnable(struct monitor *m)
 	return -1;
 }
 
-void mon_stop_report(struct monitor *m, enum mon_run_end end, bool changes)
+/* The lines after a run: why it stopped, what changed, displays, where. */
+static void mon_stop_report(struct monitor *m, enum mon_run_end end, bool changes)
 {
 	char line[160];
 
@@ -186,7 +187,7 @@ void mon_take_before(struct monitor *m, bool single)
 	regsnap_take(&b->regs, m->cpu);
 	b->valid = true;
 	b->single_step = single;
-	
+
 	if (single)
 		mon_snap_written_memory(m);
 }

@@ -10,7 +10,7 @@
 
 #include "monitor.h"
 
-void mon_print_value(struct monitor *m, int64_t v)
+static void mon_print_value(struct monitor *m, int64_t v)
 {
 	if (v < 0)
 		fprintf(m->out, "%" PRId64 " (-0x%" PRIX64 ")", v, (uint64_t)0 - (uint64_t)v);

@@ -17,7 +17,6 @@ static void after_gdb(struct monitor *m, enum gdbstub_end end, enum machine_stop
 		break;
 	case GDBSTUB_DETACHED:
 		fprintf(m->out, "gdb detached; the guest is back in the monitor\n");
-		mon_take_before(m, false);
 		mon_show_location(m);
 		break;
 	case GDBSTUB_KILLED:
@@ -46,13 +45,15 @@ int mon_gdb_session(struct monitor *m, int port)
 		return -1;
 	}
 	mon_debug_detach(m);
+	mon_take_before(m, false); /* 'regs' then marks what changed under gdb */
 	g = gdbstub_listen(m->machine, m->opts->gdb.host, port, err, sizeof err);
 	if (!g) {
 		mon_error(m, "gdb: %s", err[0] ? err : "cannot listen");
 		return -1;
 	}
-	fprintf(m->out, "waiting for gdb on %s: in gdb, 'target remote %s'; the prompt comes back "
-	                "when gdb detaches\n",
+	fprintf(m->out,
+	        "waiting for gdb on %s: in gdb, 'target remote %s'; the prompt comes back "
+	        "when gdb detaches\n",
 	        gdbstub_address(g), gdbstub_address(g));
 	fflush(m->out);
 	end = gdbstub_serve(g, true, m->opts->max_insns, &stop);

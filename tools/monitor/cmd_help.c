@@ -19,10 +19,8 @@ static const struct mon_command commands[] = {
 	  "like step, but over calls, interrupts and REP instructions",
 	  "Stops earlier at a breakpoint inside the call.", "next", true, false },
 	{ "continue", "c", mcmd_continue, "continue",
-	  "run until a breakpoint, the guest's end, or Ctrl-C", NULL,
-	  "continue", false, false },
-	{ "finish", NULL, mcmd_finish, "finish",
-	  "run until the current procedure returns",
+	  "run until a breakpoint, the guest's end, or Ctrl-C", NULL, "continue", false, false },
+	{ "finish", NULL, mcmd_finish, "finish", "run until the current procedure returns",
 	  "It stops after the RET, RETF or IRET executed at the current stack depth.", "finish",
 	  false, false },
 	{ "until", NULL, mcmd_until, "until ADDR", "run until the instruction at ADDR", NULL,
@@ -34,11 +32,9 @@ static const struct mon_command commands[] = {
 	{ "break", "b", mcmd_break, "break ADDR [if EXPR]",
 	  "stop before the instruction at ADDR (if EXPR is not 0)",
 	  "ADDR is SEG:OFF (hex), l:LINEAR, p:PHYSICAL, a symbol, or an offset in CS.",
-	  "break 1000:0110 if cx == 2",
-	  false, false },
+	  "break 1000:0110 if cx == 2", false, false },
 	{ "tbreak", NULL, mcmd_tbreak, "tbreak ADDR [if EXPR]",
-	  "a breakpoint deleted when it stops the guest", NULL, "tbreak 1000:0110", false,
-	  false },
+	  "a breakpoint deleted when it stops the guest", NULL, "tbreak 1000:0110", false, false },
 	{ "watch", NULL, mcmd_watch, "watch [r|w|rw] ADDR [LEN]",
 	  "stop after the guest reads or writes memory",
 	  "Default: writes, 1 byte; ADDR is an offset in DS unless it names a segment.\n"
@@ -51,24 +47,22 @@ static const struct mon_command commands[] = {
 	  "stop when interrupt N is taken (INT, exception, IRQ)",
 	  "It stops at the first instruction of the handler.", "catch int 0x21", false, false },
 	{ "delete", "d", mcmd_delete, "delete [N...]",
-	  "delete breakpoints, watchpoints, ... (all without N)", NULL,
-	  "delete 2", false, false },
+	  "delete breakpoints, watchpoints, ... (all without N)", NULL, "delete 2", false, false },
 	{ "disable", NULL, mcmd_disable, "disable [N...]",
 	  "keep them, but do not stop there (all without N)", NULL, "disable 1 3", false, false },
 	{ "enable", NULL, mcmd_enable, "enable [N...]", "let disabled ones stop the guest again",
 	  NULL, "enable 1", false, false },
 	{ "info", "i", mcmd_info, "info breakpoints|display|regs",
-	  "list breakpoints (with hits), displays or registers", NULL, "info breakpoints",
-	  false, false },
+	  "list breakpoints (with hits), displays or registers", NULL, "info breakpoints", false,
+	  false },
 	/* Looking at the machine */
-	{ "regs", "r", mcmd_regs, "regs",
-	  "registers and flags; '*': changed since the last stop",
+	{ "regs", "r", mcmd_regs, "regs", "registers and flags; '*': changed since the last stop",
 	  "Flags: OF overflow, DF direction, IF interrupts enabled, TF trap (single step),\n"
 	  "SF sign, ZF zero, AF auxiliary (BCD) carry, PF parity, CF carry.",
 	  "regs", false, false },
 	{ "sregs", NULL, mcmd_sregs, "sregs",
-	  "segment caches (base, limit, attributes), GDTR, IDTR, CR0", NULL,
-	  "sregs", false, false },
+	  "segment caches (base, limit, attributes), GDTR, IDTR, CR0", NULL, "sregs", false,
+	  false },
 	{ "x", NULL, mcmd_x, "x/FMT ADDR [COUNT]",
 	  "memory in hex and ASCII, by bytes, words or doublewords",
 	  "Default: 64 bytes. ADDR is an offset in DS unless it names a segment.", "x/w ds:0200 8",
@@ -90,8 +84,8 @@ static const struct mon_command commands[] = {
 	  false, true },
 	/* Changing it */
 	{ "set", NULL, mcmd_set, "set REG VALUE",
-	  "change a register (ax, al, ds, ip, flags ...) or a flag", NULL,
-	  "set zf 1", false, false },
+	  "change a register (ax, al, ds, ip, flags ...) or a flag", NULL, "set zf 1", false,
+	  false },
 	{ "write", NULL, mcmd_write, "write ADDR BYTE...", "store bytes: numbers or \"text\"", NULL,
 	  "write ds:0200 0x48 \"i\" 0", false, false },
 	{ "load", NULL, mcmd_load, "load FILE ADDR", "copy a file into memory at ADDR", NULL,
@@ -101,14 +95,13 @@ static const struct mon_command commands[] = {
 	  false },
 	/* Understanding */
 	{ "explain", NULL, mcmd_explain, "explain",
-	  "what the instruction at CS:IP does (and the last step did)", NULL,
-	  "explain", false, false },
+	  "what the instruction at CS:IP does (and the last step did)", NULL, "explain", false,
+	  false },
 	{ "trace", NULL, mcmd_trace, "trace on [FILE] | trace off",
-	  "a line per executed instruction, with what it changed", NULL,
-	  "trace on trace.txt", false, false },
+	  "a line per executed instruction, with what it changed", NULL, "trace on trace.txt",
+	  false, false },
 	{ "stats", NULL, mcmd_stats, "stats",
-	  "instruction count and mix, speed, interrupts, port use", NULL,
-	  "stats", false, false },
+	  "instruction count and mix, speed, interrupts, port use", NULL, "stats", false, false },
 	{ "history", NULL, mcmd_history, "history [N] | history on|off",
 	  "the last N (default 10) instructions executed",
 	  "'history off' stops recording (also the mix and interrupts of 'stats'), so that\n"
@@ -132,8 +125,7 @@ static const struct mon_command commands[] = {
 	/* The session */
 	{ "source", NULL, mcmd_source, "source FILE", "run the commands in FILE", NULL,
 	  "source setup.cmd", false, false },
-	{ "gdb", NULL, mcmd_gdb, "gdb [PORT]",
-	  "let gdb debug the guest until it detaches",
+	{ "gdb", NULL, mcmd_gdb, "gdb [PORT]", "let gdb debug the guest until it detaches",
 	  "The monitor waits until gdb detaches, then the prompt returns.", "gdb 1234", false,
 	  false },
 	{ "help", "h", mcmd_help, "help [CMD]", "list the commands, or explain one", NULL,
@@ -143,11 +135,6 @@ static const struct mon_command commands[] = {
 };
 
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
-
-const struct mon_command *mon_command_at(int i)
-{
-	return i >= 0 && i < NCOMMANDS ? &commands[i] : NULL;
-}
 
 /* Exact name, alias, or a prefix only one command has. */
 const struct mon_command *mon_find_command(const char *word)
@@ -174,8 +161,9 @@ static void help_list(struct monitor *m)
 	for (int i = 0; i < NCOMMANDS; i++)
 		fprintf(m->out, "  %-30s %-3s %s\n", commands[i].usage,
 		        commands[i].alias ? commands[i].alias : "", commands[i].summary);
-	fprintf(m->out, "'help CMD' shows more about one. ADDR: SEG:OFF (hex), l:LINEAR, p:PHYSICAL,\n"
-	                "a symbol, or an offset in the usual segment. EXPR: see 'help print'.\n");
+	fprintf(m->out,
+	        "'help CMD' shows more about one. ADDR: SEG:OFF (hex), l:LINEAR, p:PHYSICAL,\n"
+	        "a symbol, or an offset in the usual segment. EXPR: see 'help print'.\n");
 }
 
 int mcmd_help(struct monitor *m, const struct mon_args *a)

@@ -12,7 +12,7 @@
 
 static void count_mix(struct mon_record *r, uint32_t lin, uint16_t cs, uint32_t eip)
 {
-	uint32_t slot = (lin * 2654435761u) >> 18; /* 14 bits: MON_MIX_SLOTS */
+	uint32_t slot = (lin * 2654435761u) >> (32 - MON_MIX_BITS); /* Fibonacci hashing */
 
 	for (int probe = 0; probe < 8; probe++) {
 		struct mon_mix_slot *s = &r->mix[(slot + (uint32_t)probe) & (MON_MIX_SLOTS - 1)];
@@ -170,7 +170,7 @@ void mon_record_reset(struct monitor *m)
 	if (r->mix)
 		memset(r->mix, 0, MON_MIX_SLOTS * sizeof *r->mix);
 	r->insns_run = r->last_insns = 0;
-	r->seconds_run = r->last_seconds = 0;
+	r->seconds_run = 0;
 }
 
 static void peek_lin(struct cpu *c, uint32_t lin, uint8_t *buf, size_t len)
@@ -200,7 +200,8 @@ void mon_snap_written_memory(struct monitor *m)
 	if (o->cls == OPERAND_MEM)
 		b->op_lin = cpu_linear(c, info.seg, cpu_insn_ea(c, &info));
 	else if (o->cls == OPERAND_STRING && o->reg == REG_DI)
-		b->op_lin = cpu_linear(c, SEG_ES, c->reg[REG_DI] & (info.asize == 4 ? ~0u : 0xFFFF));
+		b->op_lin =
+		        cpu_linear(c, SEG_ES, c->reg[REG_DI] & (info.asize == 4 ? ~0u : 0xFFFF));
 	else
 		return;
 	b->op_len = o->size;

@@ -84,10 +84,10 @@ static void field(struct monitor *m, struct regline *l, const char *name, uint32
                   bool changed)
 {
 	if (l->n < sizeof l->s)
-		l->n += (size_t)snprintf(l->s + l->n, sizeof l->s - l->n, "%s%s=%s%0*" PRIX32 "%s%c",
-		                         l->n ? " " : "", name,
-		                         changed ? mon_color(m, COLOR_CHANGED) : "", digits, v,
-		                         changed ? mon_color(m, COLOR_OFF) : "", changed ? '*' : ' ');
+		l->n += (size_t)snprintf(
+		        l->s + l->n, sizeof l->s - l->n, "%s%s=%s%0*" PRIX32 "%s%c",
+		        l->n ? " " : "", name, changed ? mon_color(m, COLOR_CHANGED) : "", digits,
+		        v, changed ? mon_color(m, COLOR_OFF) : "", changed ? '*' : ' ');
 }
 
 /* Print the line without the blank of its last field. */
@@ -206,26 +206,42 @@ static int64_t reg_max(const struct reg_name *r)
 	}
 }
 
+/* A general register, or a part of it: 'keep' are the bits that stay. */
+static void store_gpr(struct cpu *c, uint32_t index, uint32_t keep, uint32_t v)
+{
+	c->reg[index] = (c->reg[index] & keep) | v;
+}
+
 static void store_reg(struct cpu *c, const struct reg_name *r, uint32_t v)
 {
-	uint32_t *g = &c->reg[r->index];
+	uint32_t flags = cpu_flags(c);
 
-	if (r->kind == R_GPR32)
-		*g = v;
-	else if (r->kind == R_GPR16)
-		*g = (*g & 0xFFFF0000u) | v;
-	else if (r->kind == R_GPR8L)
-		*g = (*g & 0xFFFFFF00u) | v;
-	else if (r->kind == R_GPR8H)
-		*g = (*g & 0xFFFF00FFu) | v << 8;
-	else if (r->kind == R_SEG)
+	switch (r->kind) {
+	case R_GPR32:
+		store_gpr(c, r->index, 0, v);
+		break;
+	case R_GPR16:
+		store_gpr(c, r->index, 0xFFFF0000u, v);
+		break;
+	case R_GPR8L:
+		store_gpr(c, r->index, 0xFFFFFF00u, v);
+		break;
+	case R_GPR8H:
+		store_gpr(c, r->index, 0xFFFF00FFu, v << 8);
+		break;
+	case R_SEG:
 		cpu_load_real_seg(c, (int)r->index, (uint16_t)v);
-	else if (r->kind == R_IP)
+		break;
+	case R_IP:
 		c->eip = r->index ? v : (c->eip & 0xFFFF0000u) | v;
-	else if (r->kind == R_FLAGS)
-		cpu_set_flags(c, r->index ? v : (cpu_flags(c) & 0xFFFF0000u) | v);
-	else
-		cpu_set_flags(c, v ? cpu_flags(c) | r->index : cpu_flags(c) & ~r->index);
+		break;
+	case R_FLAGS:
+		cpu_set_flags(c, r->index ? v : (flags & 0xFFFF0000u) | v);
+		break;
+	case R_FLAG:
+		cpu_set_flags(c, v ? flags | r->index : flags & ~r->index);
+		break;
+	}
 }
 
 static bool reg_exists(const struct cpu *c, const struct reg_name *r)

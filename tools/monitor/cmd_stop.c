@@ -65,14 +65,12 @@ void mon_debug_sync(struct monitor *m)
 	d->pending = false;
 	active = d->nbreaks || d->nwatches || d->niowatches || any_catch(d) || d->before_insn;
 	cpu_attach_debug(m->cpu, active ? d : NULL);
-	m->dbg_attached = active;
 }
 
 void mon_debug_detach(struct monitor *m)
 {
 	if (m->cpu)
 		cpu_attach_debug(m->cpu, NULL);
-	m->dbg_attached = false;
 }
 
 bool mon_break_at(const struct monitor *m, uint32_t lin)
@@ -114,13 +112,13 @@ static bool temp_reached(struct monitor *m, uint32_t lin)
  * mistake shows. */
 static bool condition_holds(struct monitor *m, const struct mon_point *p)
 {
+	char err[200] = "";
 	int64_t v = 0;
 
 	if (!p->cond[0])
 		return true;
-	if (mon_eval(m, p->cond, &v) < 0) {
-		fprintf(m->out, "breakpoint %d: its condition '%s' could not be evaluated\n", p->id,
-		        p->cond);
+	if (expr_eval(&m->env, p->cond, &v, err, sizeof err) != 0) {
+		mon_error(m, "breakpoint %d: the condition '%s': %s", p->id, p->cond, err);
 		return true;
 	}
 	return v != 0;
@@ -133,13 +131,11 @@ static void report_break(struct monitor *m, struct mon_point *p)
 	mon_csip_text(m->cpu, csip, sizeof csip);
 	mon_sym_suffix(m, p->lin, sym, sizeof sym);
 	p->hits++;
-	if (p->temporary) {
-		fprintf(m->out, "temporary breakpoint %d at %s%s (now deleted)\n", p->id, csip,
-		        sym);
+	fprintf(m->out, "%s%sbreakpoint %d%s at %s%s%s\n", mon_color(m, COLOR_BREAK),
+	        p->temporary ? "temporary " : "", p->id, mon_color(m, COLOR_OFF), csip, sym,
+	        p->temporary ? " (now deleted)" : "");
+	if (p->temporary)
 		p->id = 0;
-	} else {
-		fprintf(m->out, "breakpoint %d at %s%s\n", p->id, csip, sym);
-	}
 }
 
 static int on_break(struct monitor *m, const struct cpu_debug_event *e)

@@ -22,10 +22,12 @@ static void bytes_text(const struct cpu_insn_info *info, char *buf, size_t n)
 }
 
 /* The linear address an operand names, for a symbol beside it: a jump
- * target, a far pointer, or a memory operand with a fixed address. */
+ * target, a far pointer, or a memory operand with a fixed address (named
+ * only close to a symbol: data far past one is something else). */
 static bool operand_target(const struct monitor *m, const struct cpu_insn_info *info, uint16_t cs,
-                           uint32_t *lin)
+                           uint32_t *lin, uint32_t *max)
 {
+	*max = MON_SYM_NEAR;
 	for (int i = 0; i < 3; i++) {
 		const struct cpu_operand *o = &info->operand[i];
 		if (o->cls == OPERAND_REL) {
@@ -38,6 +40,7 @@ static bool operand_target(const struct monitor *m, const struct cpu_insn_info *
 		}
 		if (o->cls == OPERAND_MEM && info->base < 0 && info->index < 0) {
 			*lin = m->cpu->seg[info->seg].base + info->disp;
+			*max = MON_SYM_DATA;
 			return true;
 		}
 	}
@@ -48,15 +51,15 @@ void mon_format_insn(struct monitor *m, const struct cpu_insn_info *info, uint16
                      const char *mark, char *buf, size_t n)
 {
 	char bytes[64], sym[96] = "", addr[24];
-	uint32_t target;
+	uint32_t target, max;
 
 	bytes_text(info, bytes, sizeof bytes);
 	if (eip > 0xFFFF)
 		snprintf(addr, sizeof addr, "%04X:%08" PRIX32, cs, eip);
 	else
 		snprintf(addr, sizeof addr, "%04X:%04" PRIX32, cs, eip);
-	if (m->syms && operand_target(m, info, cs, &target))
-		mon_sym_text(m, target, sym, sizeof sym);
+	if (operand_target(m, info, cs, &target, &max))
+		mon_sym_text(m, target, max, sym, sizeof sym);
 	snprintf(buf, n, "%s%s%s  %-*s %s%s%s", mark, mark[0] ? " " : "", addr, BYTES_FIELD, bytes,
 	         info->text, sym[0] ? "  ; " : "", sym);
 }
@@ -82,8 +85,9 @@ static void label_line(struct monitor *m, uint32_t lin)
 		fprintf(m->out, "%s:\n", name);
 }
 
-/* "=>" marks the current instruction, '*' a breakpoint elsewhere. */
-static void mark_for(struct monitor *m, uint32_t lin, bool current, char *mark)
+/* "=>" marks the current instruction, '*' a breakpoint elsewhere (in
+ * colour on a terminal). */
+static void mark_for(struct monitor *m, uint32_t lin, bool current, char *mark, size_t n)
 {
 	bool brk = false;
 
@@ -91,19 +95,26 @@ static void mark_for(struct monitor *m, uint32_t lin, bool current, char *mark)
 		if (m->points[i].id && m->points[i].kind == POINT_BREAK && m->points[i].enabled &&
 		    m->points[i].lin == lin)
 			brk = true;
-	snprintf(mark, 3, "%s", current ? "=>" : brk ? "* " : "  ");
+	snprintf(mark, n, "%s%s%s",
+	         current ? mon_color(m, COLOR_CURRENT)
+	         : brk   ? mon_color(m, COLOR_BREAK)
+	                 : "",
+	         current ? "=>"
+	         : brk   ? "* "
+	                 : "  ",
+	         current || brk ? mon_color(m, COLOR_OFF) : "");
 }
 
 void mon_show_location(struct monitor *m)
 {
 	struct cpu *c = m->cpu;
 	uint32_t lin = cpu_linear(c, SEG_CS, c->eip);
-	char mark[4];
+	char mark[32];
 
 	if (m->state == GUEST_ENDED)
 		return;
 	label_line(m, lin);
-	mark_for(m, lin, true, mark);
+	mark_for(m, lin, true, mark, sizeof mark);
 	mon_insn_line(m, m->out, mark, c->seg[SEG_CS].sel, c->seg[SEG_CS].base, c->eip);
 }
 
@@ -135,10 +146,10 @@ int mcmd_disasm(struct monitor *m, const struct mon_args *a)
 	for (int64_t i = 0; i < n; i++) {
 		struct cpu_insn_info info;
 		uint32_t base = (uint32_t)addr.seg << 4, lin = base + off;
-		char mark[4], line[256];
+		char mark[32], line[256];
 		cpu_inspect(c, addr.seg, base, off, &info);
 		label_line(m, lin);
-		mark_for(m, lin, lin == cpu_linear(c, SEG_CS, c->eip), mark);
+		mark_for(m, lin, lin == cpu_linear(c, SEG_CS, c->eip), mark, sizeof mark);
 		mon_format_insn(m, &info, addr.seg, off, mark, line, sizeof line);
 		fprintf(m->out, "%s\n", line);
 		off += info.len ? info.len : 1;

@@ -39,7 +39,7 @@ const char *mon_color(const struct monitor *m, enum mon_color c)
 	static const char *const codes[] = {
 		[COLOR_OFF] = "\033[0m",        [COLOR_CHANGED] = "\033[1;33m",
 		[COLOR_CURRENT] = "\033[1;32m", [COLOR_BREAK] = "\033[1;31m",
-		[COLOR_ERROR] = "\033[1;31m",   [COLOR_DIM] = "\033[2m",
+		[COLOR_ERROR] = "\033[1;31m",
 	};
 
 	return m->color ? codes[c] : "";
@@ -51,7 +51,8 @@ static bool want_color(void)
 	return isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
 }
 
-int mon_execute(struct monitor *m, const char *line)
+/* Run one command line. Returns 0, or -1 after reporting an error. */
+static int mon_execute(struct monitor *m, const char *line)
 {
 	char buf[MON_LINE_MAX * 2];
 	struct mon_args a;
@@ -73,6 +74,11 @@ int mon_execute(struct monitor *m, const char *line)
 		mon_error(m, "'%s' takes no /FORMAT; see 'help %s'", cmd->name, cmd->name);
 		return -1;
 	}
+	if (a.argc > 0 && !strchr(cmd->usage, ' ')) {
+		mon_error(m, "'%s' takes no arguments; see 'help %s'", cmd->name, cmd->name);
+		return -1;
+	}
+	m->was_interrupted = false;
 	/* Only step and next are repeated by an empty line. */
 	if (cmd->repeat)
 		snprintf(m->repeat, sizeof m->repeat, "%s", line);
@@ -81,18 +87,22 @@ int mon_execute(struct monitor *m, const char *line)
 	return cmd->run(m, &a);
 }
 
-/* A line from a file or a pipe, without its newline. */
-static bool read_plain_line(FILE *in, char *line, size_t n)
+/* A line from a file or a pipe, without its newline. A line too long for
+ * a command is read to its end and comes back empty, with 'too_long' set. */
+static bool read_plain_line(FILE *in, char *line, size_t n, bool *too_long)
 {
 	size_t len;
 
+	*too_long = false;
 	if (!fgets(line, (int)n, in))
 		return false;
 	len = strcspn(line, "\r\n");
 	if (line[len] == '\0' && !feof(in)) {
-		int ch; /* longer than a command can be: drop the rest */
+		int ch;
 		while ((ch = fgetc(in)) != EOF && ch != '\n')
 			;
+		*too_long = true;
+		len = 0;
 	}
 	line[len] = '\0';
 	return true;
@@ -105,12 +115,17 @@ static bool blank_or_comment(const char *line)
 }
 
 /* Commands from a file or a pipe, echoed after the prompt so that the
- * output reads like a session. A Ctrl-C that stopped the guest ends it. */
+ * output reads like a session. Ctrl-C ends the file; without a terminal to
+ * go back to, it ends the monitor too (exit status 130). */
 static void run_lines(struct monitor *m, FILE *in)
 {
 	char line[MON_LINE_MAX];
+	bool too_long;
 
-	while (!m->quit && read_plain_line(in, line, sizeof line)) {
+	while (!m->quit && read_plain_line(in, line, sizeof line, &too_long)) {
+		if (too_long)
+			mon_error(m, "a line longer than %d characters is skipped",
+			          MON_LINE_MAX - 2);
 		if (blank_or_comment(line))
 			continue;
 		if (m->echo)
@@ -118,8 +133,9 @@ static void run_lines(struct monitor *m, FILE *in)
 		mon_execute(m, line);
 		fflush(m->out);
 		if (mon_interrupted() || m->was_interrupted) {
-			m->quit = true;
-			m->interrupted_exit = true;
+			m->quit = !m->interactive;
+			m->interrupted_exit = !m->interactive;
+			break;
 		}
 	}
 }
@@ -233,6 +249,10 @@ static void banner(struct monitor *m)
 {
 	const struct cpu *c = m->cpu;
 
+	if (m->opts->quiet) {
+		mon_show_location(m);
+		return;
+	}
 	fprintf(m->out,
 	        "x86lab monitor: CPU %s, %" PRIu32 " KiB of RAM. The guest is stopped before "
 	        "its first instruction.\n",
@@ -261,6 +281,7 @@ int mon_new_machine(struct monitor *m)
 	m->state = GUEST_READY;
 	m->stopped_by_limit = false;
 	m->before.valid = false;
+	m->trace.pending = false;
 	mon_record_reset(m);
 	mon_take_before(m, false);
 	return 0;

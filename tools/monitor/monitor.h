@@ -18,15 +18,18 @@
 #include "symbols.h"
 
 enum {
-	MON_MAX_POINTS = 64,    /* breakpoints, watchpoints, iowatches, catches */
-	MON_MAX_DISPLAYS = 16,  /* 'display' expressions */
-	MON_MAX_ARGS = 32,      /* words on one command line */
-	MON_LINE_MAX = 1024,    /* one command line */
-	MON_HISTORY = 1024,     /* executed instructions 'history' remembers */
-	MON_MIX_SLOTS = 1 << 14, /* distinct instruction addresses 'stats' counts */
-	MON_SOURCE_DEPTH = 8,   /* nested 'source' files */
-	MON_MEM_SNAP = 64,      /* bytes of memory remembered around a step */
+	MON_MAX_POINTS = 64,   /* breakpoints, watchpoints, iowatches, catches */
+	MON_MAX_DISPLAYS = 16, /* 'display' expressions */
+	MON_MAX_ARGS = 32,     /* words on one command line */
+	MON_LINE_MAX = 1024,   /* one command line */
+	MON_HISTORY = 1024,    /* executed instructions 'history' remembers */
+	MON_MIX_BITS = 14,     /* 'stats' counts 2^14 distinct instruction addresses */
+	MON_MIX_SLOTS = 1 << MON_MIX_BITS,
+	MON_SOURCE_DEPTH = 8, /* nested 'source' files */
+	MON_MEM_SNAP = 64,    /* bytes of memory remembered around a step */
 	MON_GDB_PORT = 1234,
+	MON_SYM_NEAR = 0x10000, /* how far past a symbol an address is named after it */
+	MON_SYM_DATA = 0x10,    /* the same for a memory operand (a field, an element) */
 };
 
 /* What the monitor options add to the shared run options. */
@@ -44,14 +47,14 @@ struct mon_point {
 	bool enabled;
 	bool temporary; /* tbreak: deleted when it stops the guest */
 	uint64_t hits;
-	char where[160]; /* the location as shown by 'info breakpoints' */
+	char where[160];      /* the location as shown by 'info breakpoints' */
 	struct mon_addr addr; /* BREAK, WATCH: as the user gave it */
-	uint32_t lin;    /* BREAK, WATCH */
-	uint32_t len;    /* WATCH */
-	uint8_t access;  /* WATCH, IOWATCH: WATCH_READ/WRITE/RW */
+	uint32_t lin;         /* BREAK, WATCH */
+	uint32_t len;         /* WATCH */
+	uint8_t access;       /* WATCH, IOWATCH: WATCH_READ/WRITE/RW */
 	uint16_t first, last; /* IOWATCH */
-	int vector;      /* CATCH */
-	char cond[160];  /* BREAK: 'if' expression, or "" */
+	int vector;           /* CATCH */
+	char cond[160];       /* BREAK: 'if' expression, or "" */
 };
 
 /* A breakpoint the monitor sets for itself (next, until, finish). With
@@ -92,12 +95,11 @@ struct mon_record {
 	struct mon_hist ring[MON_HISTORY];
 	uint64_t recorded; /* instructions recorded in all */
 	struct mon_mix_slot *mix;
-	uint64_t mix_other; /* instructions whose address found no free slot */
+	uint64_t mix_other;    /* instructions whose address found no free slot */
 	uint64_t intr[3][256]; /* by enum cpu_intr_source and vector */
 	uint64_t insns_run;    /* instructions executed by the monitor's runs */
 	double seconds_run;    /* host time they took */
-	uint64_t last_insns;   /* the same for the last run alone */
-	double last_seconds;
+	uint64_t last_insns;   /* instructions of the last run alone */
 };
 
 /* 'trace on': the previous instruction, printed when the next one starts
@@ -145,13 +147,11 @@ struct monitor {
 	int depth;             /* 'source' nesting */
 
 	enum mon_guest_state state;
-	enum machine_stop last_stop; /* how the guest last stopped */
-	bool stopped_by_limit;       /* the --max-insns limit (exit status 124) */
-	int exit_status;             /* once GUEST_ENDED */
+	bool stopped_by_limit; /* the --max-insns limit (exit status 124) */
+	int exit_status;       /* once GUEST_ENDED */
 	bool io_note_shown;
 
 	struct cpu_debug dbg;
-	bool dbg_attached;
 	int break_owner[CPU_MAX_BREAKS]; /* point id, or 0 for a mon_temp */
 	int watch_owner[CPU_MAX_WATCHES];
 	int iowatch_owner[CPU_MAX_IOWATCHES];
@@ -185,12 +185,10 @@ struct mon_args {
 /* monitor.c: the session. */
 int monitor_main(const struct run_opts *o, const struct mon_options *mo);
 void mon_error(struct monitor *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Run one command line. Returns 0, or -1 after reporting an error. */
-int mon_execute(struct monitor *m, const char *line);
 int mon_source(struct monitor *m, const char *path);
 int mon_new_machine(struct monitor *m);
 
-enum mon_color { COLOR_OFF, COLOR_CHANGED, COLOR_CURRENT, COLOR_BREAK, COLOR_ERROR, COLOR_DIM };
+enum mon_color { COLOR_OFF, COLOR_CHANGED, COLOR_CURRENT, COLOR_BREAK, COLOR_ERROR };
 const char *mon_color(const struct monitor *m, enum mon_color c);
 
 /* cmd_args.c: words, numbers, addresses, memory. */
@@ -206,11 +204,10 @@ uint32_t mon_addr_lin(const struct mon_addr *a, uint32_t delta);
 void mon_addr_text(const struct mon_addr *a, uint32_t delta, char *buf, size_t n);
 /* RAM or ROM behind every byte of [phys, phys+len)? Else report and -1. */
 int mon_check_backed(struct monitor *m, uint32_t phys, uint32_t len, const char *what);
-bool mon_phys_backed(const struct mem *mem, uint32_t phys);
 void mon_csip_text(const struct cpu *c, char *buf, size_t n);
-/* "sym+0x3" for a linear address near a symbol, or "". */
-void mon_sym_text(const struct monitor *m, uint32_t lin, char *buf, size_t n);
-/* The same as " <sym+0x3>". */
+/* "sym+0x3" for a linear address at most 'max' bytes past a symbol, or "". */
+void mon_sym_text(const struct monitor *m, uint32_t lin, uint32_t max, char *buf, size_t n);
+/* " <sym+0x3>" within MON_SYM_NEAR bytes, or "". */
 void mon_sym_suffix(const struct monitor *m, uint32_t lin, char *buf, size_t n);
 
 /* mcmd_help.c: the command table. */
@@ -227,7 +224,6 @@ struct mon_command {
 	bool fmt;    /* takes /FMT after the name */
 };
 const struct mon_command *mon_find_command(const char *word);
-const struct mon_command *mon_command_at(int i);
 void mon_completion_setup(struct monitor *m);
 void mon_completion_done(void);
 
@@ -241,11 +237,6 @@ enum mon_run_end {
 	END_INTERRUPT, /* Ctrl-C */
 	END_GUEST,     /* the guest ended (reported) */
 };
-/* Run at most 'steps' instructions (0: until something stops the guest),
- * with m->temp and m->finish as the command set them. */
-enum mon_run_end mon_run(struct monitor *m, uint64_t steps);
-/* The lines after a run: why it stopped, what changed, displays, where. */
-void mon_stop_report(struct monitor *m, enum mon_run_end end, bool changes);
 void mon_take_before(struct monitor *m, bool single);
 void mon_report_end(struct monitor *m, enum machine_stop stop);
 uint32_t mon_stack_pointer(const struct cpu *c);
@@ -256,8 +247,8 @@ void mon_end_guest_line(struct monitor *m);
 /* cmd_view.c: instruction lines. */
 void mon_show_location(struct monitor *m);
 /* One instruction as a line: MARK ADDR  BYTES  TEXT  ; symbol of its target. */
-void mon_format_insn(struct monitor *m, const struct cpu_insn_info *info, uint16_t cs,
-                     uint32_t eip, const char *mark, char *buf, size_t n);
+void mon_format_insn(struct monitor *m, const struct cpu_insn_info *info, uint16_t cs, uint32_t eip,
+                     const char *mark, char *buf, size_t n);
 void mon_insn_line(struct monitor *m, FILE *f, const char *mark, uint16_t cs, uint32_t base,
                    uint32_t eip);
 void mon_signal_setup(void);
@@ -286,7 +277,6 @@ void mon_snap_written_memory(struct monitor *m);
 /* cmd_expr.c: expressions shown at each stop. */
 void mon_show_displays(struct monitor *m);
 void mon_displays_free(struct monitor *m);
-void mon_print_value(struct monitor *m, int64_t v);
 
 /* The commands, by file. */
 int mcmd_step(struct monitor *m, const struct mon_args *a);
