@@ -145,12 +145,10 @@ void cpu_write_string(struct cpu *c, int seg, uint32_t off, uint32_t val, int si
 	write_at(c, seg, off, val, size, wrap);
 }
 
-void overrun_raise(struct cpu *c, bool *pending)
+_Noreturn void overrun_fault(struct cpu *c, bool *pending)
 {
-	if (*pending) {
-		*pending = false;
-		cpu_fault(c, EXC_GP, 0);
-	}
+	*pending = false;
+	cpu_fault(c, EXC_GP, 0);
 }
 
 uint8_t cpu_fetch8(struct cpu *c, uint32_t off)

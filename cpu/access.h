@@ -30,8 +30,15 @@ void cpu_write(struct cpu *c, int seg, uint32_t off, uint32_t val, int size);
  * until overrun_raise() (model trait 'string_late_fault'). */
 uint32_t cpu_read_string(struct cpu *c, int seg, uint32_t off, int size);
 void cpu_write_string(struct cpu *c, int seg, uint32_t off, uint32_t val, int size);
-/* Raise #GP(0) if '*pending' is set (and clear it). */
-void overrun_raise(struct cpu *c, bool *pending);
+/* Raise #GP(0) if '*pending' is set (and clear it): checked after every
+ * instruction, so the test is inline and the fault out of line. */
+_Noreturn void overrun_fault(struct cpu *c, bool *pending);
+
+static inline void overrun_raise(struct cpu *c, bool *pending)
+{
+	if (__builtin_expect(*pending, 0))
+		overrun_fault(c, pending);
+}
 /* Check that seg:off..off+size-1 may be accessed, without accessing it, so
  * that a read-modify-write or a multi-part write faults before changing anything. */
 void cpu_check(struct cpu *c, int seg, uint32_t off, int size);

@@ -276,6 +276,53 @@ static int read_prefixes(struct reader *r, bool *osize_flip, bool *asize_flip)
 	}
 }
 
+/* Where operand 'i' lives, from its kind and the ModRM fields. */
+static void resolve_operand(struct insn *in, int i)
+{
+	int k = in->opnd[i];
+
+	in->loc[i].size = (uint8_t)opnd_size(k, in->osize);
+	in->loc[i].where = LOC_REG;
+	switch (k) {
+	case Eb:
+	case Ew:
+	case Ev:
+		in->loc[i].where = in->mod == 3 ? LOC_REG : LOC_MEM;
+		in->loc[i].reg = in->rm;
+		break;
+	case M:
+	case Mp:
+	case Ma:
+	case Ms:
+		in->loc[i].where = LOC_MEM;
+		break;
+	case Ob:
+	case Ov:
+		in->loc[i].where = LOC_MOFFS;
+		break;
+	case Gb:
+	case Gw:
+	case Gv:
+	case Zb:
+	case Zv:
+		in->loc[i].reg = in->reg;
+		break;
+	case AL:
+	case eAX:
+		in->loc[i].reg = REG_AX;
+		break;
+	case CL:
+		in->loc[i].reg = REG_CX;
+		break;
+	case DX:
+		in->loc[i].reg = REG_DX;
+		break;
+	default:
+		in->loc[i].where = LOC_OTHER;
+		break;
+	}
+}
+
 enum decode_status decode(const struct decode_env *env, struct insn *in)
 {
 	const struct cpu_traits *t = env->traits;
@@ -328,6 +375,8 @@ enum decode_status decode(const struct decode_env *env, struct insn *in)
 	}
 	in->op = row;
 	in->osize = (uint8_t)row_osize(in->opnd, in->osize);
+	for (int i = 0; i < 3; i++)
+		resolve_operand(in, i);
 	read_immediates(&r);
 	in->len = (uint8_t)(r.pos > 255 ? 255 : r.pos);
 	if (t->max_insn_len && r.pos > t->max_insn_len)

@@ -141,7 +141,16 @@ struct insn {
 	bool has_sib;
 	uint8_t modrm, sib;
 	bool osize_prefix, asize_prefix; /* 66h / 67h present (shown when they change nothing) */
+	/* Each operand resolved once at decode time, so that execution need not
+	 * interpret its kind again: where it is, its size, its register. */
+	struct {
+		uint8_t where; /* LOC_* */
+		uint8_t size;
+		uint8_t reg;
+	} loc[3];
 };
+
+enum { LOC_OTHER, LOC_REG, LOC_MEM, LOC_MOFFS }; /* insn.loc[].where */
 
 /* What the decoder needs to know of the machine. */
 struct decode_env {

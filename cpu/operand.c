@@ -34,47 +34,16 @@ static uint32_t immediate(const struct insn *in, int i)
 	return in->imm;
 }
 
-static bool is_modrm_mem(const struct insn *in, int k)
-{
-	return (k == Eb || k == Ew || k == Ev || k == M || k == Mp || k == Ma || k == Ms) &&
-	       in->mod != 3;
-}
-
 struct loc operand_locate(struct cpu *c, const struct insn *in, int i, enum access acc)
 {
-	int k = in->opnd[i];
-	struct loc l = { .size = (uint8_t)opnd_size(k, in->osize) };
+	struct loc l = { .size = in->loc[i].size, .reg = in->loc[i].reg };
 
-	if (is_modrm_mem(in, k) || k == Ob || k == Ov) {
+	if (in->loc[i].where == LOC_MEM || in->loc[i].where == LOC_MOFFS) {
 		l.mem = true;
 		l.seg = in->seg;
-		l.off = (k == Ob || k == Ov) ? in->disp : operand_ea(c, in);
+		l.off = in->loc[i].where == LOC_MOFFS ? in->disp : operand_ea(c, in);
 		if (acc != ACC_READ)
 			cpu_check(c, l.seg, l.off, l.size);
-		return l;
-	}
-	switch (k) {
-	case Eb:
-	case Ew:
-	case Ev:
-		l.reg = in->rm;
-		break;
-	case Gb:
-	case Gw:
-	case Gv:
-	case Zb:
-	case Zv:
-		l.reg = in->reg;
-		break;
-	case CL:
-		l.reg = REG_CX;
-		break;
-	case DX:
-		l.reg = REG_DX;
-		break;
-	default: /* AL, eAX */
-		l.reg = REG_AX;
-		break;
 	}
 	return l;
 }
@@ -98,6 +67,8 @@ uint32_t operand_read(struct cpu *c, const struct insn *in, int i)
 {
 	int k = in->opnd[i];
 
+	if (in->loc[i].where == LOC_REG)
+		return reg_get(c, in->loc[i].reg, in->loc[i].size);
 	if (is_immediate(k))
 		return immediate(in, i);
 	switch (k) {
