@@ -317,6 +317,19 @@ static void resolve_operand(struct insn *in, int i)
 	case DX:
 		in->loc[i].reg = REG_DX;
 		break;
+	case Sw:
+		in->loc[i].where = LOC_SREG;
+		in->loc[i].reg = in->reg;
+		break;
+	case rES:
+	case rCS:
+	case rSS:
+	case rDS:
+	case rFS:
+	case rGS:
+		in->loc[i].where = LOC_SREG;
+		in->loc[i].reg = (uint8_t)(k - rES);
+		break;
 	default:
 		in->loc[i].where = LOC_OTHER;
 		break;

@@ -150,7 +150,7 @@ struct insn {
 	} loc[3];
 };
 
-enum { LOC_OTHER, LOC_REG, LOC_MEM, LOC_MOFFS }; /* insn.loc[].where */
+enum { LOC_OTHER, LOC_REG, LOC_MEM, LOC_MOFFS, LOC_SREG }; /* insn.loc[].where */
 
 /* What the decoder needs to know of the machine. */
 struct decode_env {

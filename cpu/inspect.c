@@ -190,13 +190,7 @@ enum cpu_insn_status cpu_inspect(struct cpu *c, uint16_t cs_sel, uint32_t cs_bas
 
 uint32_t cpu_insn_ea(const struct cpu *c, const struct cpu_insn_info *in)
 {
-	uint32_t off = in->disp;
-
-	if (in->base >= 0)
-		off += c->reg[in->base];
-	if (in->index >= 0)
-		off += c->reg[in->index] << in->scale;
-	return in->asize == 2 ? off & 0xffff : off;
+	return effective_offset(c, in->base, in->index, in->scale, in->disp, in->asize);
 }
 
 const char *cpu_mnemonic(int i)

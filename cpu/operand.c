@@ -10,13 +10,7 @@
 
 uint32_t operand_ea(const struct cpu *c, const struct insn *in)
 {
-	uint32_t off = in->disp;
-
-	if (in->base >= 0)
-		off += c->reg[in->base];
-	if (in->index >= 0)
-		off += c->reg[in->index] << in->scale;
-	return in->asize == 2 ? off & 0xffff : off;
+	return effective_offset(c, in->base, in->index, in->scale, in->disp, in->asize);
 }
 
 static bool is_immediate(int k)
@@ -67,22 +61,13 @@ uint32_t operand_read(struct cpu *c, const struct insn *in, int i)
 {
 	int k = in->opnd[i];
 
-	if (in->loc[i].where == LOC_REG)
+	switch (in->loc[i].where) {
+	case LOC_REG:
 		return reg_get(c, in->loc[i].reg, in->loc[i].size);
-	if (is_immediate(k))
-		return immediate(in, i);
-	switch (k) {
-	case ONE:
-		return 1;
-	case Sw:
-		return c->seg[in->reg].sel;
-	case rES:
-	case rCS:
-	case rSS:
-	case rDS:
-	case rFS:
-	case rGS:
-		return c->seg[k - rES].sel;
+	case LOC_SREG:
+		return c->seg[in->loc[i].reg].sel;
+	case LOC_OTHER:
+		return k == ONE ? 1 : immediate(in, i);
 	default: {
 		struct loc l = operand_locate(c, in, i, ACC_READ);
 		return loc_read(c, &l);
@@ -92,24 +77,11 @@ uint32_t operand_read(struct cpu *c, const struct insn *in, int i)
 
 void operand_write(struct cpu *c, const struct insn *in, int i, uint32_t v)
 {
-	int k = in->opnd[i];
-
-	switch (k) {
-	case Sw:
-		seg_load(c, in->reg, (uint16_t)v);
-		break;
-	case rES:
-	case rCS:
-	case rSS:
-	case rDS:
-	case rFS:
-	case rGS:
-		seg_load(c, k - rES, (uint16_t)v);
-		break;
-	default: {
+	if (in->loc[i].where == LOC_SREG) {
+		seg_load(c, in->loc[i].reg, (uint16_t)v);
+	} else {
 		struct loc l = operand_locate(c, in, i, ACC_WRITE);
 		loc_write(c, &l, v);
-	}
 	}
 }
 

@@ -23,6 +23,20 @@ struct loc {
 
 enum access { ACC_READ, ACC_WRITE, ACC_RMW };
 
+/* base + index << scale + disp, wrapped to the address size: the one place
+ * an effective address is computed (the executor and cpu_insn_ea). */
+static inline uint32_t effective_offset(const struct cpu *c, int base, int index, int scale,
+					uint32_t disp, int asize)
+{
+	uint32_t off = disp;
+
+	if (base >= 0)
+		off += c->reg[base];
+	if (index >= 0)
+		off += c->reg[index] << scale;
+	return asize == 2 ? off & 0xffff : off;
+}
+
 /* Offset of the ModRM/moffs memory operand (address-size wrapped). */
 uint32_t operand_ea(const struct cpu *c, const struct insn *in);
 struct loc operand_locate(struct cpu *c, const struct insn *in, int i, enum access acc);
