@@ -26,7 +26,7 @@ enum access { ACC_READ, ACC_WRITE, ACC_RMW };
 /* base + index << scale + disp, wrapped to the address size: the one place
  * an effective address is computed (the executor and cpu_insn_ea). */
 static inline uint32_t effective_offset(const struct cpu *c, int base, int index, int scale,
-					uint32_t disp, int asize)
+                                        uint32_t disp, int asize)
 {
 	uint32_t off = disp;
 

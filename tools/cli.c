@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-static int digit_value(char ch)
+int cli_hex_digit(char ch)
 {
 	if (ch >= '0' && ch <= '9')
 		return ch - '0';
@@ -32,9 +32,9 @@ static int parse_digits(const char **sp, int base, uint64_t limit, uint64_t *out
 	uint64_t v = 0;
 	int d;
 
-	if (digit_value(*s) < 0 || digit_value(*s) >= base)
+	if (cli_hex_digit(*s) < 0 || cli_hex_digit(*s) >= base)
 		return -1;
-	while ((d = digit_value(*s)) >= 0 && d < base) {
+	while ((d = cli_hex_digit(*s)) >= 0 && d < base) {
 		if (v > (limit - (uint64_t)d) / (uint64_t)base)
 			return -1;
 		v = v * (uint64_t)base + (uint64_t)d;

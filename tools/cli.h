@@ -15,6 +15,9 @@
  * spaces, garbage, zero and values above UINT32_MAX. Returns 0 or -1. */
 int cli_parse_size(const char *s, uint32_t *out);
 
+/* The value of hex digit 'ch' (either case), or -1. */
+int cli_hex_digit(char ch);
+
 /* A count (instructions, tests): decimal digits, or hex after 0x. Zero is
  * accepted; the caller decides whether it makes sense. Returns 0 or -1. */
 int cli_parse_count(const char *s, uint64_t *out);

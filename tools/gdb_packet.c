@@ -4,16 +4,7 @@
  */
 #include "gdb_packet.h"
 
-static int hexval(uint8_t ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
+#include "cli.h"
 
 void gdb_rx_init(struct gdb_rx *rx)
 {
@@ -93,7 +84,7 @@ enum gdb_rx_event gdb_rx_byte(struct gdb_rx *rx, uint8_t byte)
 		return GDB_RX_NONE;
 	case GDB_RX_CSUM1:
 	case GDB_RX_CSUM2:
-		v = hexval(byte);
+		v = cli_hex_digit((char)byte);
 		if (v < 0)
 			rx->bad_hex = true;
 		else
@@ -151,7 +142,7 @@ bool gdb_parse_hex(const char **p, uint64_t *out)
 	uint64_t v = 0;
 	int n = 0;
 
-	for (int d; (d = hexval((uint8_t)*s)) >= 0; s++) {
+	for (int d; (d = cli_hex_digit(*s)) >= 0; s++) {
 		if (++n > 16)
 			return false;
 		v = v << 4 | (uint64_t)d;
@@ -166,8 +157,8 @@ bool gdb_parse_hex(const char **p, uint64_t *out)
 bool gdb_unhex(const char *hex, uint8_t *out, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		int hi = hexval((uint8_t)hex[2 * i]);
-		int lo = hi < 0 ? -1 : hexval((uint8_t)hex[2 * i + 1]);
+		int hi = cli_hex_digit(hex[2 * i]);
+		int lo = hi < 0 ? -1 : cli_hex_digit(hex[2 * i + 1]);
 		if (lo < 0)
 			return false;
 		out[i] = (uint8_t)(hi << 4 | lo);

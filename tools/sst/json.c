@@ -2,6 +2,8 @@
  * allocated from an arena, nesting is bounded, and every error names the file and line. */
 #include "json.h"
 
+#include "cli.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,24 +25,13 @@ void sst_set_err(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-int sst_hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parses exactly n hex digits. */
 bool sst_parse_hex(const char *s, size_t n, unsigned long *out)
 {
 	unsigned long v = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		int d = sst_hex_digit(s[i]);
+		int d = cli_hex_digit(s[i]);
 
 		if (d < 0)
 			return false;

@@ -54,9 +54,7 @@ bool sst_json_int(const struct sst_json_value *v, long long min, long long max, 
 void sst_set_err(char *err, size_t errlen, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 int sst_read_text_file(const char *path, char **buf, size_t *len, char *err, size_t errlen);
-/* The value of hex digit 'c', or -1; and 'n' hex digits at 's' into '*out' (false if any is not
- * one). */
-int sst_hex_digit(char c);
+/* 'n' hex digits at 's' into '*out' (false if any is not one). */
 bool sst_parse_hex(const char *s, size_t n, unsigned long *out);
 
 #endif

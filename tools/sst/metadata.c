@@ -2,6 +2,8 @@
  * status), the revocation list and test file names. */
 #include "metadata.h"
 
+#include "cli.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,7 +289,7 @@ int sst_parse_filename(const char *path, unsigned *op, int *reg)
 	int r = -1;
 
 	base = base ? base + 1 : path;
-	while (sst_hex_digit(base[n]) >= 0)
+	while (cli_hex_digit(base[n]) >= 0)
 		n++;
 	if ((n != 2 && n != 4) || !sst_parse_hex(base, n, &v) || (n == 4 && (v & 0xFF00) != 0x0F00))
 		return -1;
