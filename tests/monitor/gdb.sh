@@ -6,28 +6,8 @@
 set -u
 x86lab=$1
 bindir=$2
-work=$(mktemp -d)
-pids=()
-failures=0
-
-cleanup() {
-	for p in "${pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-if ! command -v gdb >/dev/null 2>&1; then
-	echo "FAIL: gdb is not installed; install it with 'sudo apt-get install gdb'" \
-		"(or run 'make deps' as root)"
-	exit 1
-fi
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/../support/script.sh"
+require_gdb
 
 # start NAME COMMANDS OPTIONS...: the monitor in the background on
 # steps.bin, running COMMANDS (a script); sets PID.

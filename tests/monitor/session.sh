@@ -8,22 +8,7 @@
 set -u
 x86lab=$1
 bindir=$2
-work=$(mktemp -d)
-pids=()
-failures=0
-
-cleanup() {
-	for p in "${pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/../support/script.sh"
 
 # usage STATUS PATTERN ARGS...: 'x86lab monitor ARGS' fails with STATUS and
 # one line on stderr that matches PATTERN.
