@@ -43,7 +43,7 @@ static void usage(FILE *out)
 	      "commands:\n",
 	      out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-7s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "'x86lab help COMMAND' or 'x86lab COMMAND --help' shows a command's options.\n"
 	      "Run 'x86lab run' with no arguments to see the built-in demo guest.\n",
