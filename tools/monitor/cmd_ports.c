@@ -108,18 +108,6 @@ int mcmd_ports(struct monitor *m, const struct mon_args *a)
 	return 0;
 }
 
-static int io_size(struct monitor *m, const char *fmt)
-{
-	if (fmt[0] == '\0' || strcmp(fmt, "b") == 0)
-		return 1;
-	if (strcmp(fmt, "w") == 0)
-		return 2;
-	if (strcmp(fmt, "d") == 0)
-		return 4;
-	mon_error(m, "io/%s: the size is b (byte), w (word) or d (doubleword)", fmt);
-	return -1;
-}
-
 static const char *owner_name(const struct monitor *m, uint16_t port)
 {
 	const struct bus_range *r = bus_owner(&m->machine->bus, port);
@@ -153,7 +141,7 @@ static void io_write(struct monitor *m, uint16_t port, uint32_t v, int size)
 
 int mcmd_io(struct monitor *m, const struct mon_args *a)
 {
-	int size = io_size(m, a->fmt);
+	int size = mon_unit_size(m, "io", a->fmt);
 	const char *eq = a->argc == 1 ? strchr(a->argv[0], '=') : NULL;
 	char port_text[64];
 	int64_t port, v;

@@ -157,7 +157,9 @@ int mcmd_disasm(struct monitor *m, const struct mon_args *a)
 	return 0;
 }
 
-static int unit_size(struct monitor *m, const char *fmt)
+/* The unit of x/FMT and io/FMT: b, w or d (bytes by default), or -1 after
+ * saying what 'cmd' accepts. */
+int mon_unit_size(struct monitor *m, const char *cmd, const char *fmt)
 {
 	if (fmt[0] == '\0' || strcmp(fmt, "b") == 0)
 		return 1;
@@ -165,7 +167,7 @@ static int unit_size(struct monitor *m, const char *fmt)
 		return 2;
 	if (strcmp(fmt, "d") == 0)
 		return 4;
-	mon_error(m, "x/%s: the format is b (bytes), w (words) or d (doublewords)", fmt);
+	mon_error(m, "%s/%s: the format is b (bytes), w (words) or d (doublewords)", cmd, fmt);
 	return -1;
 }
 
@@ -206,7 +208,7 @@ static int read_bytes(struct monitor *m, const struct mon_addr *a, uint32_t at, 
 int mcmd_x(struct monitor *m, const struct mon_args *a)
 {
 	struct mon_addr addr;
-	int unit = unit_size(m, a->fmt);
+	int unit = mon_unit_size(m, "x", a->fmt);
 	int64_t count;
 	uint32_t total;
 

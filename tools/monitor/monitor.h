@@ -185,6 +185,9 @@ struct mon_args {
 /* monitor.c: the session. */
 int monitor_main(const struct run_opts *o, const struct mon_options *mo);
 void mon_error(struct monitor *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The unit of x/FMT and io/FMT: b, w or d (bytes by default), or -1 after
+ * an error naming 'cmd'. */
+int mon_unit_size(struct monitor *m, const char *cmd, const char *fmt);
 int mon_source(struct monitor *m, const char *path);
 int mon_new_machine(struct monitor *m);
 
