@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define CLOCK_MAX_TIMERS 16
+#define CLOCK_MAX_TIMERS  16
 #define CLOCK_DEFAULT_IPS 10000000u /* 10 million instructions per second */
 
 struct clock_timer {

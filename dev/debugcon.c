@@ -1,7 +1,6 @@
 /*
- * dev/debugcon.c — the report ports for guest programs: the debug console at
- * 0xE9 (bytes to a host sink) and the exit port at 0xF4 (status to the board).
- * Both are byte-wide; the bus splits wider accesses.
+ * dev/debugcon.c — the byte-wide report ports for guest programs: debug console
+ * 0xE9 (to a host sink), exit port 0xF4 (status to the board), POST codes (0x80).
  */
 #include "debugcon.h"
 
@@ -60,4 +59,34 @@ int exitport_init(struct exitport *e, struct bus *b, void (*on_exit)(void *, int
 {
 	*e = (struct exitport){ .on_exit = on_exit, .ctx = ctx };
 	return bus_map(b, EXIT_PORT, 1, "exit", &exitport_ops, e, IO_8);
+}
+
+static uint32_t postport_read(void *dev, uint16_t port, int size)
+{
+	const struct postport *p = dev;
+
+	(void)port;
+	(void)size;
+	return p->last;
+}
+
+static void postport_write(void *dev, uint16_t port, uint32_t val, int size)
+{
+	struct postport *p = dev;
+
+	(void)port;
+	(void)size;
+	p->last = (uint8_t)val;
+	p->count++;
+	if (p->sink)
+		p->sink(p->ctx, p->last);
+}
+
+static const struct port_ops postport_ops = { postport_read, postport_write };
+
+int postport_init(struct postport *p, struct bus *b, uint16_t port, void (*sink)(void *, uint8_t),
+                  void *ctx)
+{
+	*p = (struct postport){ .sink = sink, .ctx = ctx };
+	return bus_map(b, port, 1, "post", &postport_ops, p, IO_8);
 }

@@ -13,6 +13,7 @@
 
 #define DEBUGCON_PORT 0xE9
 #define EXIT_PORT     0xF4
+#define POST_PORT     0x80
 
 struct debugcon {
 	void (*sink)(void *ctx, uint8_t byte); /* NULL: bytes are dropped */
@@ -25,7 +26,20 @@ struct exitport {
 	void *ctx;
 };
 
+/* The POST-code port: a BIOS writes its progress here (0x80 on a PC, 0x190
+ * on some). Reading returns the last code, as POST-card ports do. */
+struct postport {
+	uint8_t last;                          /* the last code written */
+	uint64_t count;                        /* codes written so far */
+	void (*sink)(void *ctx, uint8_t code); /* NULL: codes are only recorded */
+	void *ctx;
+};
+
 int debugcon_init(struct debugcon *d, struct bus *b, void (*sink)(void *, uint8_t), void *ctx);
 int exitport_init(struct exitport *e, struct bus *b, void (*on_exit)(void *, int), void *ctx);
+
+/* May be called again with another struct for a second port. */
+int postport_init(struct postport *p, struct bus *b, uint16_t port, void (*sink)(void *, uint8_t),
+                  void *ctx);
 
 #endif

@@ -1,8 +1,9 @@
 /*
- * dev/machine.c — the board: builds memory, the port bus, the report devices
- * and a CPU from a machine_config, wires the CPU's port path to the bus, maps
- * the BIOS ROM below 1 MiB and at the top of the address space, and runs the
- * CPU until the guest ends.
+ * dev/machine.c — the board of a PC/AT: builds memory, the port bus, the
+ * devices and a CPU from a machine_config, wires IRQ lines (PIT on IRQ0, COM2
+ * on IRQ3, COM1 on IRQ4, RTC on IRQ8) to the PIC pair and the PIC to the CPU,
+ * maps the BIOS ROM, and runs the CPU in slices that end at the next device
+ * deadline of guest time.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,20 @@ static void machine_out(void *ctx, uint16_t port, uint32_t val, int size)
 	struct machine *m = ctx;
 
 	bus_out(&m->bus, port, val, size);
+}
+
+static void machine_intr(void *ctx, bool level)
+{
+	struct machine *m = ctx;
+
+	cpu_set_intr(&m->cpu, level);
+}
+
+static int machine_inta(void *ctx)
+{
+	struct machine *m = ctx;
+
+	return pic_inta(&m->pic);
 }
 
 static void machine_exit(void *ctx, int status)
@@ -54,9 +69,29 @@ static int map_bios(struct machine *m, const struct machine_config *cfg, char *e
 	return 0;
 }
 
+/* The PC/AT's devices and their IRQ lines. */
+static void wire_devices(struct machine *m, const struct machine_config *cfg)
+{
+	static const struct {
+		uint16_t base;
+		int irq;
+		const char *name;
+	} com[2] = { { 0x3f8, 4, "com1" }, { 0x2f8, 3, "com2" } };
+
+	pic_init(&m->pic, &m->bus, machine_intr, m);
+	pit_init(&m->pit, &m->bus, &m->clock, pic_line(&m->pic, 0));
+	cmos_init(&m->cmos, &m->bus, &m->clock, pic_line(&m->pic, 8), cfg->rtc_time);
+	if (cfg->nvram)
+		cmos_load(&m->cmos, cfg->nvram);
+	cmos_set_memory(&m->cmos, cfg->mem_size);
+	for (int i = 0; i < 2; i++)
+		uart_init(&m->uart[i], &m->bus, com[i].base, com[i].name, &m->clock,
+		          pic_line(&m->pic, com[i].irq), &cfg->serial[i]);
+}
+
 int machine_init(struct machine *m, const struct machine_config *cfg, char *err, int errlen)
 {
-	struct cpu_io io = { machine_in, machine_out, NULL, m };
+	struct cpu_io io = { machine_in, machine_out, machine_inta, m };
 
 	memset(m, 0, sizeof *m);
 	if (mem_init(&m->mem, cfg->mem_size, cpu_traits_table[cfg->model].addr_bits)) {
@@ -69,9 +104,12 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 		return -1;
 	}
 	bus_init(&m->bus);
+	cpu_init(&m->cpu, cfg->model, &m->mem, &io);
+	clock_init(&m->clock, cfg->ips, &m->cpu.insns);
 	debugcon_init(&m->debugcon, &m->bus, cfg->debugcon_sink, cfg->debugcon_ctx);
 	exitport_init(&m->exitport, &m->bus, machine_exit, m);
-	cpu_init(&m->cpu, cfg->model, &m->mem, &io);
+	postport_init(&m->post, &m->bus, 0x80, cfg->post_sink, cfg->post_ctx);
+	wire_devices(m, cfg);
 	return 0;
 }
 
@@ -89,28 +127,68 @@ int machine_load(struct machine *m, uint32_t phys, const uint8_t *data, uint32_t
 	return 0;
 }
 
-/* Slices keep a front end responsive; there is no device yet that can wake
- * a halted CPU, so HLT with IF=1 ends the run instead of waiting forever. */
+/* How many instructions the next slice may run: up to the next device
+ * deadline, the instruction limit, and a slice that keeps front ends awake.
+ * 'done' counts what this run has used up, idle time included. */
+static uint64_t slice_budget(struct machine *m, uint64_t max_insns, uint64_t done)
+{
+	uint64_t budget = 1u << 20, next = clock_next(&m->clock);
+
+	if (next != UINT64_MAX && clock_insns_until(&m->clock, next) < budget)
+		budget = clock_insns_until(&m->clock, next);
+	if (max_insns && max_insns - done < budget)
+		budget = max_insns - done;
+	return budget;
+}
+
+/* Between slices: device events that came due, and serial input. */
+static void service_devices(struct machine *m)
+{
+	clock_fire_due(&m->clock);
+	uart_poll(&m->uart[0]);
+	uart_poll(&m->uart[1]);
+}
+
+/* HLT with interrupts enabled waits for the next device event: guest time
+ * jumps there. Returns the instructions that time is worth (so that waiting
+ * counts against an instruction limit, and a front end running in slices
+ * gets control back), or 0 when no event is to come and nothing can ever
+ * wake the CPU. */
+static uint64_t wait_for_interrupt(struct machine *m)
+{
+	uint64_t next = clock_next(&m->clock), idle;
+
+	if (next == UINT64_MAX)
+		return 0;
+	idle = clock_insns_until(&m->clock, next);
+	clock_skip_to(&m->clock, next);
+	service_devices(m);
+	return idle;
+}
+
 enum machine_stop machine_run(struct machine *m, uint64_t max_insns)
 {
-	const uint64_t slice = 1u << 20;
+	uint64_t idle = 0; /* instructions' worth of time spent halted in this run */
 
 	for (;;) {
-		uint64_t budget = slice;
 		enum cpu_stop why;
+		uint64_t waited;
 
-		if (max_insns) {
-			if (m->cpu.insns >= max_insns)
-				return MACHINE_LIMIT;
-			if (max_insns - m->cpu.insns < budget)
-				budget = max_insns - m->cpu.insns;
-		}
-		why = cpu_run(&m->cpu, budget);
+		if (max_insns && m->cpu.insns + idle >= max_insns)
+			return MACHINE_LIMIT;
+		why = cpu_run(&m->cpu, slice_budget(m, max_insns, m->cpu.insns + idle));
+		service_devices(m);
 		if (m->exited)
 			return MACHINE_EXIT;
 		switch (why) {
 		case CPU_STOP_HALT:
-			return (cpu_flags(&m->cpu) & FLAG_IF) ? MACHINE_HALT_IF : MACHINE_HALT;
+			if (!(cpu_flags(&m->cpu) & FLAG_IF))
+				return MACHINE_HALT;
+			waited = wait_for_interrupt(m);
+			if (!waited)
+				return MACHINE_HALT_IF;
+			idle += waited;
+			break;
 		case CPU_STOP_SHUTDOWN:
 			return MACHINE_SHUTDOWN;
 		case CPU_STOP_REQUEST:

@@ -10,9 +10,14 @@
 #include <stdint.h>
 
 #include "bus.h"
+#include "clock.h"
+#include "cmos.h"
 #include "cpu.h"
 #include "debugcon.h"
 #include "mem.h"
+#include "pic.h"
+#include "pit.h"
+#include "uart.h"
 
 struct machine_config {
 	enum cpu_model model;
@@ -21,17 +26,23 @@ struct machine_config {
 	uint32_t bios_size;
 	void (*debugcon_sink)(void *ctx, uint8_t byte); /* port 0xE9 output, or NULL */
 	void *debugcon_ctx;
+	uint64_t ips;                  /* guest instructions per second of guest time; 0: default */
+	int64_t rtc_time;              /* the RTC's time at power-on, seconds since 1970 UTC */
+	const uint8_t *nvram;          /* 128 bytes of CMOS to start from, or NULL */
+	struct uart_backend serial[2]; /* COM1 and COM2 (a NULL write: nothing attached) */
+	void (*post_sink)(void *ctx, uint8_t code); /* POST codes on port 0x80, or NULL */
+	void *post_ctx;
 };
 
 enum machine_stop {
 	MACHINE_EXIT,        /* the guest wrote the exit port; status in 'exit_status' */
 	MACHINE_HALT,        /* HLT with interrupts off: the end of a bare-metal program */
-	MACHINE_HALT_IF,     /* HLT with interrupts on and no device that can wake it */
+	MACHINE_HALT_IF,     /* HLT with interrupts on and no timer that can wake it */
 	MACHINE_LIMIT,       /* the instruction limit was reached */
 	MACHINE_SHUTDOWN,    /* triple fault */
 	MACHINE_STOPPED,     /* a front end asked to stop */
 	MACHINE_UNSUPPORTED, /* the guest needs what is not emulated yet (cpu.unsupported) */
-	MACHINE_DEBUG,      /* a breakpoint, watchpoint or catch (cpu.debug->event) */
+	MACHINE_DEBUG,       /* a breakpoint, watchpoint or catch (cpu.debug->event) */
 };
 
 struct machine {
@@ -40,6 +51,12 @@ struct machine {
 	struct bus bus;
 	struct debugcon debugcon;
 	struct exitport exitport;
+	struct postport post;
+	struct clock clock;
+	struct pic pic;
+	struct pit pit;
+	struct cmos cmos;
+	struct uart uart[2];
 	bool exited;
 	int exit_status;
 };
@@ -50,7 +67,9 @@ void machine_free(struct machine *m);
 /* Place 'len' bytes at physical 'phys' (RAM or ROM). Returns 0, or -1 if they
  * do not fit in RAM. */
 int machine_load(struct machine *m, uint32_t phys, const uint8_t *data, uint32_t len);
-/* Run until the guest ends or 'max_insns' instructions (0 = no limit). */
+/* Run until the guest ends or 'max_insns' instructions (0 = no limit); time
+ * the CPU spends halted, waiting for an interrupt, counts as the
+ * instructions it would have run. */
 enum machine_stop machine_run(struct machine *m, uint64_t max_insns);
 
 #endif

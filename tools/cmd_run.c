@@ -132,6 +132,7 @@ static int run_machine(struct run_opts *o, struct run_console *con)
 			status = run_with_gdb(m, o, con);
 		else
 			status = report_stop(m, o, machine_run(m, o->max_insns), con);
+		device_close(&o->dev, m);
 		machine_free(m);
 	}
 	free(m);
@@ -155,6 +156,7 @@ int cmd_run(int argc, char **argv)
 	case PARSE_ERROR:
 		break;
 	case PARSE_OK:
+		o->stdin_free = true;
 		if (run_read_inputs("run", o) == 0 && run_console_open("run", &con, o) == 0) {
 			status = run_machine(o, &con);
 			if (run_console_close("run", &con, o) < 0)

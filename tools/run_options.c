@@ -50,6 +50,7 @@ static const struct option shared_longopts[] = {
 	{ "gdb-host", required_argument, NULL, OPT_GDB_HOST },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
+	DEVICE_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -205,7 +206,7 @@ static int apply_option(const char *cmd, struct run_opts *o, int opt, const char
 		o->quiet = true;
 		return 0;
 	default:
-		return -1;
+		return device_option(cmd, &o->dev, opt, arg) == 0 ? 0 : -1;
 	}
 }
 
@@ -249,6 +250,7 @@ static void set_defaults(struct run_opts *o)
 	o->model = CPU_386;
 	o->mem_size = MEM_DEFAULT;
 	o->debugcon = DEBUGCON_STDIO;
+	device_defaults(&o->dev);
 }
 
 enum run_parse_result run_parse_options(int argc, char **argv, struct run_opts *o,
@@ -353,7 +355,7 @@ int run_read_inputs(const char *cmd, struct run_opts *o)
 	for (int i = 0; i < o->nloads; i++)
 		if (read_load(cmd, o, &o->loads[i]) < 0)
 			return -1;
-	return 0;
+	return device_open(cmd, &o->dev, o->stdin_free);
 }
 
 void run_free_inputs(struct run_opts *o)
@@ -456,7 +458,7 @@ static int place_guest(const char *cmd, struct machine *m, const struct run_opts
 	return 0;
 }
 
-int run_build_machine(const char *cmd, struct machine *m, const struct run_opts *o,
+int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
                       struct run_console *con)
 {
 	struct machine_config cfg = {
@@ -469,6 +471,7 @@ int run_build_machine(const char *cmd, struct machine *m, const struct run_opts 
 	};
 	char err[256] = "";
 
+	device_config(&o->dev, &cfg);
 	if (machine_init(m, &cfg, err, (int)sizeof err) < 0) {
 		cli_error(cmd, "cannot build the machine: %s", err[0] ? err : "unknown reason");
 		return -1;
@@ -516,7 +519,8 @@ int run_stop_status(const struct machine *m, enum machine_stop stop, char *line,
 		snprintf(line, n, "triple fault at %s %s: the CPU shut down", csip, after);
 		return EXIT_SHUTDOWN;
 	default: /* MACHINE_LIMIT, or a stop request */
-		snprintf(line, n, "stopped %s at %s", after, csip);
+		snprintf(line, n, "stopped %s at %s%s", after, csip,
+		         m->cpu.halted ? ", halted and waiting for an interrupt" : "");
 		return EXIT_LIMIT;
 	}
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "device_options.h"
 #include "machine.h"
 
 /* Exit statuses x86lab chooses itself; any other comes from the guest. */
@@ -61,6 +62,8 @@ struct run_opts {
 	const char *debugcon_path;
 	bool quiet;
 	struct run_gdb gdb;
+	struct device_opts dev;
+	bool stdin_free; /* the guest's COM1 may read stdin (not the monitor's) */
 };
 
 /* The gdb options as 'x86lab run' has them. */
@@ -95,7 +98,8 @@ struct run_extra_options {
 	"  --start SEG:OFF      start there; default: the first --load address when\n"             \
 	"                       there is no --bios, else the reset vector\n"                       \
 	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
-	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or none\n"
+	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or "                  \
+	"none\n" DEVICE_OPTIONS_HELP
 
 /* What --quiet does for 'x86lab run'. */
 #define RUN_QUIET_HELP                                                                             \
@@ -122,7 +126,7 @@ int run_console_close(const char *cmd, struct run_console *con, const struct run
 
 /* Build the machine (RAM, BIOS, the console) and place the guest as the
  * options say. Returns 0, or -1 after reporting (the machine is then freed). */
-int run_build_machine(const char *cmd, struct machine *m, const struct run_opts *o,
+int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
                       struct run_console *con);
 
 /* The exit status for the way the machine stopped, and a line that says

@@ -40,6 +40,12 @@ expect 2 "1000 bytes" -- run --bios "$work/small.rom"
 expect 2 "No such file" -- run --load "$work/missing.bin@0:100"
 expect 2 "SEG:OFF\|@" -- run --load "$work/nop.bin@zz"
 expect 2 "--debugcon" -- run --debugcon printer
+expect 2 "--ips" -- run --ips fast
+expect 2 "--rtc" -- run --rtc 2026-13-01T00:00:00
+expect 2 "--serial" -- run --serial printer
+expect 2 "cannot open" -- run --serial file:"$work/no/such/dir/com1"
+head -c 100 /dev/zero >"$work/short.cmos"
+expect 2 "128-byte" -- run --cmos "$work/short.cmos"
 expect 1 "cannot open" -- sst "$work/missing.MOO.gz"
 expect 1 "not a MOO file" -- sst "$work/junk.MOO.gz"
 expect 1 "offset 0x" -- sst --quiet "$work/cut.MOO"

@@ -296,7 +296,7 @@ static int exit_status(const struct monitor *m)
 	return m->stopped_by_limit ? EXIT_LIMIT : 0;
 }
 
-static struct monitor *monitor_new(const struct run_opts *o, const struct mon_options *mo,
+static struct monitor *monitor_new(struct run_opts *o, const struct mon_options *mo,
                                    struct run_console *con)
 {
 	struct monitor *m = calloc(1, sizeof *m);
@@ -331,6 +331,7 @@ static void monitor_free(struct monitor *m)
 	mon_debug_detach(m);
 	mon_points_free(m);
 	mon_displays_free(m);
+	device_close(&m->opts->dev, m->machine);
 	machine_free(m->machine);
 	free(m->machine);
 	symtab_free(m->syms);
@@ -351,7 +352,7 @@ static void run_session(struct monitor *m)
 		run_lines(m, stdin);
 }
 
-int monitor_main(const struct run_opts *o, const struct mon_options *mo)
+int monitor_main(struct run_opts *o, const struct mon_options *mo)
 {
 	struct run_console con;
 	struct monitor *m;

@@ -134,7 +134,7 @@ enum mon_guest_state { GUEST_READY, GUEST_ENDED };
 struct monitor {
 	struct machine *machine;
 	struct cpu *cpu; /* &machine->cpu */
-	const struct run_opts *opts;
+	struct run_opts *opts;
 	struct run_console *con;
 	const struct mon_options *mopts;
 	FILE *out;
@@ -183,7 +183,7 @@ struct mon_args {
 };
 
 /* monitor.c: the session. */
-int monitor_main(const struct run_opts *o, const struct mon_options *mo);
+int monitor_main(struct run_opts *o, const struct mon_options *mo);
 void mon_error(struct monitor *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The unit of x/FMT and io/FMT: b, w or d (bytes by default), or -1 after
  * an error naming 'cmd'. */

@@ -1,0 +1,154 @@
+/*
+ * tools/device_options.c — parsing and applying the device options of
+ * device_options.h, and the host files behind them.
+ */
+#include "device_options.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+void device_defaults(struct device_opts *d)
+{
+	*d = (struct device_opts){ 0 };
+	serial_parse(&d->serial[0], "stdio");
+	serial_parse(&d->serial[1], "none");
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (civil calendar). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static int parse_rtc(const char *arg, int64_t *out)
+{
+	int y, mo, d, h, mi, s, n = 0;
+
+	if (sscanf(arg, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || arg[n] ||
+	    y < 1900 || y > 2099 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    s > 59 || h < 0 || mi < 0 || s < 0)
+		return -1;
+	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	return 0;
+}
+
+int device_option(const char *cmd, struct device_opts *d, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_IPS:
+		if (cli_parse_count(arg, &d->ips) < 0 || d->ips < 1000 ||
+		    d->ips > 100000000000ull) {
+			cli_error(cmd, "--ips '%s': give instructions per second, 1000 to 1e11",
+			          arg);
+			return -1;
+		}
+		return 0;
+	case OPT_RTC:
+		if (parse_rtc(arg, &d->rtc_time) < 0) {
+			cli_error(cmd,
+			          "--rtc '%s': write the time as 2026-01-31T23:59:00 (1900-2099)",
+			          arg);
+			return -1;
+		}
+		d->rtc_fixed = true;
+		return 0;
+	case OPT_CMOS:
+		d->cmos_path = arg;
+		return 0;
+	case OPT_SERIAL:
+	case OPT_SERIAL2:
+		if (serial_parse(&d->serial[opt == OPT_SERIAL2], arg) < 0) {
+			cli_error(cmd, "--%s '%s': use stdio, file:PATH or none",
+			          opt == OPT_SERIAL2 ? "serial2" : "serial", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_POST:
+		d->post = true;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* An existing CMOS file must be exactly 128 bytes; a missing one is created at exit. */
+static int read_nvram(const char *cmd, struct device_opts *d)
+{
+	FILE *f = fopen(d->cmos_path, "rb");
+	size_t n;
+
+	if (!f && errno == ENOENT)
+		return 0;
+	if (!f) {
+		cli_error(cmd, "cannot read --cmos %s: %s", d->cmos_path, strerror(errno));
+		return -1;
+	}
+	n = fread(d->nvram, 1, sizeof d->nvram, f);
+	if (n != sizeof d->nvram || fgetc(f) != EOF) {
+		fclose(f);
+		cli_error(cmd, "--cmos %s is not a 128-byte CMOS image", d->cmos_path);
+		return -1;
+	}
+	fclose(f);
+	d->have_nvram = true;
+	return 0;
+}
+
+int device_open(const char *cmd, struct device_opts *d, bool serial_input)
+{
+	if (d->cmos_path && read_nvram(cmd, d) < 0)
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		if (serial_open(&d->serial[i], serial_input && i == 0) < 0) {
+			cli_error(cmd, "cannot open %s for COM%d: %s", d->serial[i].path, i + 1,
+			          strerror(errno));
+			if (i)
+				serial_close(&d->serial[0]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void print_post(void *ctx, uint8_t code)
+{
+	(void)ctx;
+	fprintf(stderr, "x86lab: POST %02X\n", code);
+}
+
+void device_config(struct device_opts *d, struct machine_config *cfg)
+{
+	cfg->ips = d->ips;
+	cfg->rtc_time = d->rtc_fixed ? d->rtc_time : (int64_t)time(NULL);
+	cfg->nvram = d->have_nvram ? d->nvram : NULL;
+	for (int i = 0; i < 2; i++)
+		cfg->serial[i] = serial_backend(&d->serial[i]);
+	cfg->post_sink = d->post ? print_post : NULL;
+	cfg->post_ctx = NULL;
+}
+
+void device_close(struct device_opts *d, const struct machine *m)
+{
+	if (d->cmos_path && m) {
+		uint8_t nvram[128];
+		FILE *f = fopen(d->cmos_path, "wb");
+		cmos_save(&m->cmos, nvram);
+		if (!f || fwrite(nvram, 1, sizeof nvram, f) != sizeof nvram)
+			fprintf(stderr, "x86lab: cannot save the CMOS to %s: %s\n", d->cmos_path,
+			        strerror(errno));
+		if (f)
+			fclose(f);
+	}
+	serial_close(&d->serial[0]);
+	serial_close(&d->serial[1]);
+}

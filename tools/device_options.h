@@ -1,0 +1,58 @@
+/*
+ * tools/device_options.h — the options that configure the PC's devices for
+ * 'x86lab run' and 'x86lab monitor': guest time, the RTC, the CMOS file,
+ * the serial ports and POST codes.
+ */
+#ifndef X86LAB_DEVICE_OPTIONS_H
+#define X86LAB_DEVICE_OPTIONS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "machine.h"
+#include "serial.h"
+
+struct device_opts {
+	uint64_t ips;   /* 0: the default rate */
+	bool rtc_fixed; /* --rtc given; else the host's clock */
+	int64_t rtc_time;
+	const char *cmos_path;
+	uint8_t nvram[128];
+	bool have_nvram;
+	struct serial_port serial[2];
+	bool post; /* print POST codes */
+};
+
+enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
+
+#define DEVICE_LONGOPTS                                                                            \
+	{ "ips", required_argument, NULL, OPT_IPS }, { "rtc", required_argument, NULL, OPT_RTC },  \
+	        { "cmos", required_argument, NULL, OPT_CMOS },                                     \
+	        { "serial", required_argument, NULL, OPT_SERIAL },                                 \
+	        { "serial2", required_argument, NULL, OPT_SERIAL2 },                               \
+	{                                                                                          \
+		"post", no_argument, NULL, OPT_POST                                                \
+	}
+
+#define DEVICE_OPTIONS_HELP                                                                        \
+	"  --ips N              guest instructions per second of guest time (default\n"            \
+	"                       10000000): timers and the RTC follow it, not the host\n"           \
+	"  --rtc YYYY-MM-DDTHH:MM:SS  the RTC's time at power-on (default: the host's)\n"          \
+	"  --cmos FILE          keep the CMOS memory in FILE between runs\n"                       \
+	"  --serial WHERE       COM1: stdio (default; input from stdin when it is not a\n"         \
+	"                       terminal), file:PATH or none\n"                                    \
+	"  --serial2 WHERE      COM2, the same (default none)\n"                                   \
+	"  --post               print the POST codes written to port 0x80 on stderr\n"
+
+void device_defaults(struct device_opts *d);
+/* Apply one of the options above; 1 when 'opt' is not one of them, 0 when
+ * applied, -1 after reporting a bad value. */
+int device_option(const char *cmd, struct device_opts *d, int opt, const char *arg);
+/* Open the host side (serial files, the CMOS file). Returns 0 or -1 after reporting. */
+int device_open(const char *cmd, struct device_opts *d, bool serial_input);
+void device_config(struct device_opts *d, struct machine_config *cfg);
+/* Save the CMOS file and close the host side. */
+void device_close(struct device_opts *d, const struct machine *m);
+
+#endif
