@@ -1,8 +1,9 @@
 /*
  * dev/machine.c — the board of a PC/AT: builds memory, the port bus, the
- * devices and a CPU from a machine_config, wires IRQ lines (PIT on IRQ0, COM2
- * on IRQ3, COM1 on IRQ4, RTC on IRQ8) to the PIC pair and the PIC to the CPU,
- * maps the BIOS ROM, and runs the CPU in slices that end at the next device
+ * devices and a CPU from a machine_config, wires IRQ lines (PIT on IRQ0, 8042
+ * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, RTC on IRQ8) to the PIC pair and the
+ * PIC to the CPU, the 8042's A20 and reset lines to memory and the CPU, maps
+ * the BIOS ROM, and runs the CPU in slices that end at the next device
  * deadline of guest time.
  */
 #include <stdio.h>
@@ -47,6 +48,23 @@ static void machine_exit(void *ctx, int status)
 	cpu_request_stop(&m->cpu);
 }
 
+static void machine_a20(void *ctx, bool open)
+{
+	struct machine *m = ctx;
+
+	mem_set_a20(&m->mem, open);
+}
+
+/* The reset happens between instructions: the slice ends here and
+ * machine_run resets the CPU and goes on. */
+static void machine_reset_cpu(void *ctx)
+{
+	struct machine *m = ctx;
+
+	m->reset_pending = true;
+	cpu_request_stop(&m->cpu);
+}
+
 /* The BIOS ends at 1 MiB (F0000-FFFFF for 64 KiB, E0000-FFFFF for 128 KiB)
  * and is aliased at the top of the CPU's address space, where the 286 and
  * 386 fetch their first instruction. */
@@ -77,6 +95,7 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 		int irq;
 		const char *name;
 	} com[2] = { { 0x3f8, 4, "com1" }, { 0x2f8, 3, "com2" } };
+	const struct kbd_lines kbd_lines = { machine_a20, machine_reset_cpu, m };
 
 	pic_init(&m->pic, &m->bus, machine_intr, m);
 	pit_init(&m->pit, &m->bus, &m->clock, pic_line(&m->pic, 0));
@@ -84,6 +103,7 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 	if (cfg->nvram)
 		cmos_load(&m->cmos, cfg->nvram);
 	cmos_set_memory(&m->cmos, cfg->mem_size);
+	kbd_init(&m->kbd, &m->bus, &m->clock, pic_line(&m->pic, 1), &kbd_lines);
 	for (int i = 0; i < 2; i++)
 		uart_init(&m->uart[i], &m->bus, com[i].base, com[i].name, &m->clock,
 		          pic_line(&m->pic, com[i].irq), &cfg->serial[i]);
@@ -180,6 +200,13 @@ enum machine_stop machine_run(struct machine *m, uint64_t max_insns)
 		service_devices(m);
 		if (m->exited)
 			return MACHINE_EXIT;
+		if (m->reset_pending) {
+			/* The slice may have ended on its budget before the
+			 * stop was seen: drop the request with the reset. */
+			m->reset_pending = m->cpu.stop_requested = false;
+			cpu_reset(&m->cpu);
+			continue;
+		}
 		switch (why) {
 		case CPU_STOP_HALT:
 			if (!(cpu_flags(&m->cpu) & FLAG_IF))

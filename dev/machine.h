@@ -14,6 +14,7 @@
 #include "cmos.h"
 #include "cpu.h"
 #include "debugcon.h"
+#include "kbd.h"
 #include "mem.h"
 #include "pic.h"
 #include "pit.h"
@@ -57,6 +58,8 @@ struct machine {
 	struct pit pit;
 	struct cmos cmos;
 	struct uart uart[2];
+	struct kbd kbd;
+	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */
 	bool exited;
 	int exit_status;
 };
