@@ -1,7 +1,7 @@
 /*
  * dev/machine.c — the board of a PC/AT: builds memory, the port bus, the
  * devices and a CPU from a machine_config, wires IRQ lines (PIT on IRQ0, 8042
- * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, RTC on IRQ8) to the PIC pair and the
+ * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, RTC on IRQ8, ATA on IRQ14) to the PIC pair and the
  * PIC to the CPU, the 8042's A20 and reset lines to memory and the CPU, maps
  * the BIOS ROM, and runs the CPU in slices that end at the next device
  * deadline of guest time.
@@ -107,6 +107,7 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 	for (int i = 0; i < 2; i++)
 		uart_init(&m->uart[i], &m->bus, com[i].base, com[i].name, &m->clock,
 		          pic_line(&m->pic, com[i].irq), &cfg->serial[i]);
+	ata_init(&m->ata, &m->bus, pic_line(&m->pic, 14), cfg->disk[0], cfg->disk[1]);
 }
 
 int machine_init(struct machine *m, const struct machine_config *cfg, char *err, int errlen)
@@ -130,6 +131,8 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 	exitport_init(&m->exitport, &m->bus, machine_exit, m);
 	postport_init(&m->post, &m->bus, 0x80, cfg->post_sink, cfg->post_ctx);
 	wire_devices(m, cfg);
+	m->pace = cfg->pace;
+	m->pace_ctx = cfg->pace_ctx;
 	return 0;
 }
 
@@ -198,6 +201,8 @@ enum machine_stop machine_run(struct machine *m, uint64_t max_insns)
 			return MACHINE_LIMIT;
 		why = cpu_run(&m->cpu, slice_budget(m, max_insns, m->cpu.insns + idle));
 		service_devices(m);
+		if (m->pace)
+			m->pace(m->pace_ctx, clock_ns(&m->clock));
 		if (m->exited)
 			return MACHINE_EXIT;
 		if (m->reset_pending) {

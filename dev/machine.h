@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "ata.h"
+#include "block.h"
 #include "bus.h"
 #include "clock.h"
 #include "cmos.h"
@@ -33,6 +35,11 @@ struct machine_config {
 	struct uart_backend serial[2]; /* COM1 and COM2 (a NULL write: nothing attached) */
 	void (*post_sink)(void *ctx, uint8_t code); /* POST codes on port 0x80, or NULL */
 	void *post_ctx;
+	/* Called between slices with the guest time; a front end may sleep in
+	 * it to keep guest time to the wall clock (NULL: run flat out). */
+	void (*pace)(void *ctx, uint64_t guest_ns);
+	void *pace_ctx;
+	const struct block_dev *disk[2]; /* ATA primary master and slave, or NULL (copied) */
 };
 
 enum machine_stop {
@@ -59,6 +66,9 @@ struct machine {
 	struct cmos cmos;
 	struct uart uart[2];
 	struct kbd kbd;
+	struct ata ata;                             /* the primary IDE channel, on IRQ14 */
+	void (*pace)(void *ctx, uint64_t guest_ns); /* from machine_config */
+	void *pace_ctx;
 	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */
 	bool exited;
 	int exit_status;

@@ -68,13 +68,25 @@ int device_option(const char *cmd, struct device_opts *d, int opt, const char *a
 	case OPT_SERIAL:
 	case OPT_SERIAL2:
 		if (serial_parse(&d->serial[opt == OPT_SERIAL2], arg) < 0) {
-			cli_error(cmd, "--%s '%s': use stdio, file:PATH or none",
-			          opt == OPT_SERIAL2 ? "serial2" : "serial", arg);
+			cli_error(
+			        cmd,
+			        "--%s '%s': use stdio, file:PATH, pty, tcp:PORT (1-65535) or none",
+			        opt == OPT_SERIAL2 ? "serial2" : "serial", arg);
 			return -1;
 		}
 		return 0;
 	case OPT_POST:
 		d->post = true;
+		return 0;
+	case OPT_HDA:
+	case OPT_HDB:
+		d->disk_path[opt == OPT_HDB] = arg;
+		return 0;
+	case OPT_RW:
+		d->disk_rw = true;
+		return 0;
+	case OPT_REALTIME:
+		d->realtime.on = true;
 		return 0;
 	default:
 		return 1;
@@ -104,8 +116,36 @@ static int read_nvram(const char *cmd, struct device_opts *d)
 	return 0;
 }
 
+static void close_disks(struct device_opts *d)
+{
+	for (int i = 0; i < 2; i++) {
+		disk_image_close(d->disk[i]);
+		d->disk[i] = NULL;
+	}
+}
+
+static int open_disks(const char *cmd, struct device_opts *d)
+{
+	char err[512];
+
+	for (int i = 0; i < 2; i++) {
+		if (!d->disk_path[i])
+			continue;
+		d->disk[i] = disk_image_open(d->disk_path[i], d->disk_rw, err, sizeof err);
+		if (!d->disk[i]) {
+			cli_error(cmd, "--hd%c: %s", 'a' + i, err);
+			close_disks(d);
+			return -1;
+		}
+		d->disk_blk[i] = disk_image_block(d->disk[i]);
+	}
+	return 0;
+}
+
 int device_open(const char *cmd, struct device_opts *d, bool serial_input)
 {
+	if (open_disks(cmd, d) < 0)
+		return -1;
 	if (d->cmos_path && read_nvram(cmd, d) < 0)
 		return -1;
 	for (int i = 0; i < 2; i++) {
@@ -116,6 +156,8 @@ int device_open(const char *cmd, struct device_opts *d, bool serial_input)
 				serial_close(&d->serial[0]);
 			return -1;
 		}
+		if (d->serial[i].where[0])
+			fprintf(stderr, "x86lab: COM%d is on %s\n", i + 1, d->serial[i].where);
 	}
 	return 0;
 }
@@ -124,6 +166,43 @@ static void print_post(void *ctx, uint8_t code)
 {
 	(void)ctx;
 	fprintf(stderr, "x86lab: POST %02X\n", code);
+}
+
+static uint64_t wall_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+#define PACE_MAX_SLEEP_NS  50000000u  /* one nanosleep: a front end stays lively */
+#define PACE_MAX_BEHIND_NS 100000000u /* further behind: start counting again */
+
+/* --realtime: sleep while guest time is ahead of the wall clock. A guest
+ * that fell behind (a slow host, a pause in the monitor, a new machine)
+ * starts counting again rather than racing to catch up. A signal (Ctrl-C)
+ * ends the wait early. */
+static void pace_to_wall(void *ctx, uint64_t guest_ns)
+{
+	struct device_opts *d = ctx;
+	uint64_t now = wall_ns(), wall, guest;
+
+	if (guest_ns < d->realtime.guest0 ||
+	    now - d->realtime.wall0 > guest_ns - d->realtime.guest0 + PACE_MAX_BEHIND_NS) {
+		d->realtime.wall0 = now;
+		d->realtime.guest0 = guest_ns;
+		return;
+	}
+	guest = guest_ns - d->realtime.guest0;
+	while ((wall = now - d->realtime.wall0) < guest) {
+		uint64_t ns = guest - wall < PACE_MAX_SLEEP_NS ? guest - wall : PACE_MAX_SLEEP_NS;
+		struct timespec t = { 0, (long)ns };
+
+		if (nanosleep(&t, NULL) < 0)
+			return;
+		now = wall_ns();
+	}
 }
 
 void device_config(struct device_opts *d, struct machine_config *cfg)
@@ -135,6 +214,12 @@ void device_config(struct device_opts *d, struct machine_config *cfg)
 		cfg->serial[i] = serial_backend(&d->serial[i]);
 	cfg->post_sink = d->post ? print_post : NULL;
 	cfg->post_ctx = NULL;
+	for (int i = 0; i < 2; i++)
+		cfg->disk[i] = d->disk[i] ? &d->disk_blk[i] : NULL;
+	cfg->pace = d->realtime.on ? pace_to_wall : NULL;
+	cfg->pace_ctx = d;
+	d->realtime.wall0 = wall_ns();
+	d->realtime.guest0 = 0;
 }
 
 void device_close(struct device_opts *d, const struct machine *m)
@@ -151,4 +236,5 @@ void device_close(struct device_opts *d, const struct machine *m)
 	}
 	serial_close(&d->serial[0]);
 	serial_close(&d->serial[1]);
+	close_disks(d);
 }

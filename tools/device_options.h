@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "disk_image.h"
 #include "machine.h"
 #include "serial.h"
 
@@ -22,15 +23,29 @@ struct device_opts {
 	bool have_nvram;
 	struct serial_port serial[2];
 	bool post; /* print POST codes */
+	struct {
+		bool on;        /* --realtime */
+		uint64_t wall0; /* CLOCK_MONOTONIC ns when guest time was guest0 */
+		uint64_t guest0;
+	} realtime;
+	const char *disk_path[2]; /* --hda, --hdb */
+	bool disk_rw;             /* --rw: write through to the image files */
+	struct disk_image *disk[2];
+	struct block_dev disk_blk[2];
 };
 
 enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
+enum { OPT_REALTIME = 350 };
+enum { OPT_HDA = 360, OPT_HDB, OPT_RW };
 
 #define DEVICE_LONGOPTS                                                                            \
 	{ "ips", required_argument, NULL, OPT_IPS }, { "rtc", required_argument, NULL, OPT_RTC },  \
 	        { "cmos", required_argument, NULL, OPT_CMOS },                                     \
 	        { "serial", required_argument, NULL, OPT_SERIAL },                                 \
 	        { "serial2", required_argument, NULL, OPT_SERIAL2 },                               \
+	        { "realtime", no_argument, NULL, OPT_REALTIME },                                   \
+	        { "hda", required_argument, NULL, OPT_HDA },                                       \
+	        { "hdb", required_argument, NULL, OPT_HDB }, { "rw", no_argument, NULL, OPT_RW },  \
 	{                                                                                          \
 		"post", no_argument, NULL, OPT_POST                                                \
 	}
@@ -41,9 +56,16 @@ enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
 	"  --rtc YYYY-MM-DDTHH:MM:SS  the RTC's time at power-on (default: the host's)\n"          \
 	"  --cmos FILE          keep the CMOS memory in FILE between runs\n"                       \
 	"  --serial WHERE       COM1: stdio (default; input from stdin when it is not a\n"         \
-	"                       terminal), file:PATH or none\n"                                    \
+	"                       terminal), file:PATH, pty (a pseudo-terminal, named on\n"          \
+	"                       stderr), tcp:PORT (one client at a time on 127.0.0.1:PORT)\n"      \
+	"                       or none\n"                                                         \
 	"  --serial2 WHERE      COM2, the same (default none)\n"                                   \
-	"  --post               print the POST codes written to port 0x80 on stderr\n"
+	"  --post               print the POST codes written to port 0x80 on stderr\n"             \
+	"  --realtime           keep guest time from running ahead of the wall clock\n"            \
+	"  --hda FILE           the primary IDE master disk (a raw image, 512-byte\n"              \
+	"                       sectors); the guest's writes stay in memory unless --rw\n"         \
+	"  --hdb FILE           the primary IDE slave disk, the same\n"                            \
+	"  --rw                 write the guest's disk writes through to the image files\n"
 
 void device_defaults(struct device_opts *d);
 /* Apply one of the options above; 1 when 'opt' is not one of them, 0 when

@@ -44,8 +44,21 @@ expect 2 "--ips" -- run --ips fast
 expect 2 "--rtc" -- run --rtc 2026-13-01T00:00:00
 expect 2 "--serial" -- run --serial printer
 expect 2 "cannot open" -- run --serial file:"$work/no/such/dir/com1"
+expect 2 "--serial" -- run --serial tcp:notaport
+expect 2 "--serial2" -- run --serial2 tcp:70000
+# A TCP port someone else listens on: x86lab must not start.
+python3 -c 'import socket, time; s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+print(s.getsockname()[1], flush=True); time.sleep(60)' >"$work/port" &
+holder=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+expect 2 "in use" -- run --serial tcp:"$(cat "$work/port")"
+kill "$holder"
 head -c 100 /dev/zero >"$work/short.cmos"
 expect 2 "128-byte" -- run --cmos "$work/short.cmos"
+head -c 1000 /dev/zero >"$work/odd.img"
+expect 2 "--hda: cannot open.*No such file" -- run --hda "$work/missing.img"
+expect 2 "--hdb: .*multiple of 512" -- run --hdb "$work/odd.img"
+expect 2 "--hda: .*not a disk image" -- run --hda "$work"
 expect 1 "cannot open" -- sst "$work/missing.MOO.gz"
 expect 1 "not a MOO file" -- sst "$work/junk.MOO.gz"
 expect 1 "offset 0x" -- sst --quiet "$work/cut.MOO"
