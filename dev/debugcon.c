@@ -90,3 +90,8 @@ int postport_init(struct postport *p, struct bus *b, uint16_t port, void (*sink)
 	*p = (struct postport){ .sink = sink, .ctx = ctx };
 	return bus_map(b, port, 1, "post", &postport_ops, p, IO_8);
 }
+
+int postport_add_port(struct postport *p, struct bus *b, uint16_t port)
+{
+	return bus_map(b, port, 1, "post", &postport_ops, p, IO_8);
+}

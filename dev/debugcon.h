@@ -41,5 +41,9 @@ int exitport_init(struct exitport *e, struct bus *b, void (*on_exit)(void *, int
 /* May be called again with another struct for a second port. */
 int postport_init(struct postport *p, struct bus *b, uint16_t port, void (*sink)(void *, uint8_t),
                   void *ctx);
+/* Let 'p' answer on one more port too, sharing its last code and count, as
+ * boards whose BIOS writes to 0x190 or 0x84 still show one POST display.
+ * Returns -1 when the port is taken. */
+int postport_add_port(struct postport *p, struct bus *b, uint16_t port);
 
 #endif

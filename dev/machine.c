@@ -131,6 +131,16 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 	exitport_init(&m->exitport, &m->bus, machine_exit, m);
 	postport_init(&m->post, &m->bus, 0x80, cfg->post_sink, cfg->post_ctx);
 	wire_devices(m, cfg);
+	/* After the devices, so that a clash can name the owner. */
+	if (cfg->post_port2 && postport_add_port(&m->post, &m->bus, cfg->post_port2) < 0) {
+		const struct bus_range *owner = bus_owner(&m->bus, cfg->post_port2);
+
+		snprintf(err, (size_t)errlen,
+		         "cannot take POST codes on port 0x%X: it belongs to %s", cfg->post_port2,
+		         owner ? owner->name : "another device");
+		machine_free(m);
+		return -1;
+	}
 	m->pace = cfg->pace;
 	m->pace_ctx = cfg->pace_ctx;
 	return 0;

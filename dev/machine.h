@@ -35,6 +35,7 @@ struct machine_config {
 	struct uart_backend serial[2]; /* COM1 and COM2 (a NULL write: nothing attached) */
 	void (*post_sink)(void *ctx, uint8_t code); /* POST codes on port 0x80, or NULL */
 	void *post_ctx;
+	uint16_t post_port2; /* a second POST-code port besides 0x80 (0: none) */
 	/* Called between slices with the guest time; a front end may sleep in
 	 * it to keep guest time to the wall clock (NULL: run flat out). */
 	void (*pace)(void *ctx, uint64_t guest_ns);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -78,6 +79,21 @@ int device_option(const char *cmd, struct device_opts *d, int opt, const char *a
 	case OPT_POST:
 		d->post = true;
 		return 0;
+	case OPT_POST_PORT: {
+		char *end;
+		unsigned long port;
+
+		errno = 0;
+		port = strtoul(arg, &end, 0);
+		if (errno || end == arg || *end || port == 0 || port > 0xFFFF || arg[0] == '-') {
+			cli_error(cmd,
+			          "--post-port '%s': give a port number, 1 to 0xFFFF (e.g. 0x190)",
+			          arg);
+			return -1;
+		}
+		d->post_port2 = (uint16_t)port;
+		return 0;
+	}
 	case OPT_HDA:
 	case OPT_HDB:
 		d->disk_path[opt == OPT_HDB] = arg;
@@ -214,6 +230,7 @@ void device_config(struct device_opts *d, struct machine_config *cfg)
 		cfg->serial[i] = serial_backend(&d->serial[i]);
 	cfg->post_sink = d->post ? print_post : NULL;
 	cfg->post_ctx = NULL;
+	cfg->post_port2 = d->post_port2;
 	for (int i = 0; i < 2; i++)
 		cfg->disk[i] = d->disk[i] ? &d->disk_blk[i] : NULL;
 	cfg->pace = d->realtime.on ? pace_to_wall : NULL;

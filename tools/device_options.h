@@ -22,7 +22,8 @@ struct device_opts {
 	uint8_t nvram[128];
 	bool have_nvram;
 	struct serial_port serial[2];
-	bool post; /* print POST codes */
+	bool post;           /* print POST codes */
+	uint16_t post_port2; /* --post-port: another POST-code port (0: none) */
 	struct {
 		bool on;        /* --realtime */
 		uint64_t wall0; /* CLOCK_MONOTONIC ns when guest time was guest0 */
@@ -37,6 +38,7 @@ struct device_opts {
 enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
 enum { OPT_REALTIME = 350 };
 enum { OPT_HDA = 360, OPT_HDB, OPT_RW };
+enum { OPT_POST_PORT = 370 };
 
 #define DEVICE_LONGOPTS                                                                            \
 	{ "ips", required_argument, NULL, OPT_IPS }, { "rtc", required_argument, NULL, OPT_RTC },  \
@@ -46,6 +48,7 @@ enum { OPT_HDA = 360, OPT_HDB, OPT_RW };
 	        { "realtime", no_argument, NULL, OPT_REALTIME },                                   \
 	        { "hda", required_argument, NULL, OPT_HDA },                                       \
 	        { "hdb", required_argument, NULL, OPT_HDB }, { "rw", no_argument, NULL, OPT_RW },  \
+	        { "post-port", required_argument, NULL, OPT_POST_PORT },                           \
 	{                                                                                          \
 		"post", no_argument, NULL, OPT_POST                                                \
 	}
@@ -61,6 +64,7 @@ enum { OPT_HDA = 360, OPT_HDB, OPT_RW };
 	"                       or none\n"                                                         \
 	"  --serial2 WHERE      COM2, the same (default none)\n"                                   \
 	"  --post               print the POST codes written to port 0x80 on stderr\n"             \
+	"  --post-port PORT     take POST codes on PORT as well as 0x80 (e.g. 0x190)\n"            \
 	"  --realtime           keep guest time from running ahead of the wall clock\n"            \
 	"  --hda FILE           the primary IDE master disk (a raw image, 512-byte\n"              \
 	"                       sectors); the guest's writes stay in memory unless --rw\n"         \

@@ -46,6 +46,9 @@ expect 2 "--serial" -- run --serial printer
 expect 2 "cannot open" -- run --serial file:"$work/no/such/dir/com1"
 expect 2 "--serial" -- run --serial tcp:notaport
 expect 2 "--serial2" -- run --serial2 tcp:70000
+expect 2 "--post-port 'x190'" -- run --post-port x190
+expect 2 "--post-port '0'" -- run --post-port 0
+expect 2 "port 0x3F8: it belongs to com1" -- run --post-port 0x3f8 --load "$work/nop.bin@0:7c00"
 # A TCP port someone else listens on: x86lab must not start.
 python3 -c 'import socket, time; s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
 print(s.getsockname()[1], flush=True); time.sleep(60)' >"$work/port" &

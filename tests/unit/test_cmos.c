@@ -423,6 +423,28 @@ static void test_post_codes(void **state)
 	assert_int_equal(postport_init(&p190, &r->bus, 0x80, NULL, NULL), -1); /* taken */
 }
 
+/* --post-port: a second port shares the first one's display and sink. */
+static void test_post_second_port(void **state)
+{
+	struct rig *r = *state;
+	struct postport post;
+	struct post_log log = { 0 };
+
+	assert_int_equal(postport_init(&post, &r->bus, POST_PORT, post_sink, &log), 0);
+	assert_int_equal(postport_add_port(&post, &r->bus, 0x84), 0);
+	assert_int_equal(postport_add_port(&post, &r->bus, 0x80), -1); /* taken */
+	bus_out(&r->bus, 0x84, 0x11, 1);
+	bus_out(&r->bus, 0x80, 0x22, 1);
+	bus_out(&r->bus, 0x84, 0x33, 1);
+	assert_int_equal(post.count, 3);
+	assert_int_equal(post.last, 0x33);
+	assert_int_equal(bus_in(&r->bus, 0x80, 1), 0x33);
+	assert_int_equal(log.n, 3);
+	assert_int_equal(log.codes[0], 0x11);
+	assert_int_equal(log.codes[1], 0x22);
+	assert_int_equal(log.codes[2], 0x33);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -444,6 +466,7 @@ int main(void)
 		T(test_nmi_mask),
 		T(test_save_and_load),
 		T(test_post_codes),
+		T(test_post_second_port),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -106,8 +106,8 @@ int mcmd_ports(struct monitor *m, const struct mon_args *a)
 	fprintf(m->out, "%-14s %-12s %8" PRIu64 " %10" PRIu64 "  (reads give all ones)\n", "others",
 	        "(none)", b->unclaimed_reads, b->unclaimed_writes);
 	if (m->machine->post.count)
-		fprintf(m->out, "last POST code 0x%02X (%" PRIu64 " written to port 0x%X)\n",
-		        m->machine->post.last, m->machine->post.count, POST_PORT);
+		fprintf(m->out, "last POST code 0x%02X (%" PRIu64 " written to the post ports)\n",
+		        m->machine->post.last, m->machine->post.count);
 	return 0;
 }
 
