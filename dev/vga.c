@@ -293,12 +293,16 @@ static bool locate(const struct vga *v, uint32_t off, int *plane, uint32_t *addr
 	if (off < base[map] || off - base[map] >= size[map])
 		return false;
 	a = off - base[map];
+	/* As on the hardware, chain-4 and odd/even take the plane from the low
+	 * address bits but leave the address alone, so only every fourth or
+	 * second byte of a plane is used; the CRTC's doubleword and word modes
+	 * read them back that way. */
 	if (v->seq[SEQ_MEMORY_MODE] & SEQ4_CHAIN4) {
 		*plane = (int)(a & 3);
-		*addr = (a >> 2) & (VGA_PLANE_SIZE - 1);
+		*addr = a & ~3u & (VGA_PLANE_SIZE - 1);
 	} else if (!(v->seq[SEQ_MEMORY_MODE] & SEQ4_ODD_EVEN_OFF)) {
 		*plane = (int)(a & 1);
-		*addr = (a >> 1) & (VGA_PLANE_SIZE - 1);
+		*addr = a & ~1u & (VGA_PLANE_SIZE - 1);
 	} else {
 		*plane = -1;
 		*addr = a & (VGA_PLANE_SIZE - 1);

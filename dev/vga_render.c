@@ -26,6 +26,18 @@ static uint32_t start_address(const struct vga *v)
 	return (uint32_t)v->crtc[0x0C] << 8 | v->crtc[0x0D];
 }
 
+/* The plane address the CRTC reads for its address counter 'n': shifted
+ * by two in doubleword mode (CRTC 0x14 bit 6), by one in word mode (CRTC
+ * 0x17 bit 6 clear), as chain-4 and odd/even writes placed the bytes. */
+static uint32_t crtc_addr(const struct vga *v, uint32_t n)
+{
+	if (v->crtc[0x14] & 0x40)
+		n <<= 2;
+	else if (!(v->crtc[0x17] & 0x40))
+		n <<= 1;
+	return n & (VGA_PLANE_SIZE - 1);
+}
+
 static uint32_t dac_rgb(const struct vga *v, uint8_t index)
 {
 	const uint8_t *c = v->dac[index & v->pel_mask];
@@ -76,7 +88,8 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 	*height = rows * cell_h;
 	for (int r = 0; r < rows; r++) {
 		for (int c = 0; c < cols; c++) {
-			uint32_t addr = (start + (uint32_t)r * stride + (uint32_t)c) & 0xFFFF;
+			uint32_t n = start + (uint32_t)r * stride + (uint32_t)c;
+			uint32_t addr = crtc_addr(v, n);
 			uint8_t ch = v->plane[0][addr], at = v->plane[1][addr];
 			int bg = blink ? at >> 4 & 7 : at >> 4;
 			uint32_t fg_rgb = attr_rgb(v, at & 0x0F), bg_rgb = attr_rgb(v, bg);
@@ -84,7 +97,7 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 
 			for (int y = 0; y < cell_h; y++) {
 				uint8_t bits = y < FONT_BYTES_PER_CHAR ? glyph[y] : 0;
-				bool cur = cursor_on && addr == cursor && y >= cur_first &&
+				bool cur = cursor_on && (n & 0xFFFF) == cursor && y >= cur_first &&
 				           y <= cur_last;
 				uint32_t *row = px + (size_t)(r * cell_h + y) * (size_t)*width +
 				                (size_t)(c * cell_w);
@@ -103,10 +116,11 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 	}
 }
 
-/* Chain-4, 256 colours: one byte per pixel, pixel p in plane p & 3. */
-static void render_chain4(const struct vga *v, uint32_t *px, int *width, int *height)
+/* 256 colours: each address the CRTC reads gives four pixels, one from
+ * each plane (chain-4 put pixel p in plane p & 3). */
+static void render_256(const struct vga *v, uint32_t *px, int *width, int *height)
 {
-	uint32_t stride = (uint32_t)v->crtc[0x13] * 8, start = start_address(v) * 4;
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
 	int w = (v->crtc[0x01] + 1) * 4, h = display_lines(v) / max_scan_line(v);
 
 	if (v->crtc[0x09] & 0x80) /* double scan */
@@ -119,8 +133,8 @@ static void render_chain4(const struct vga *v, uint32_t *px, int *width, int *he
 	*height = h;
 	for (int y = 0; y < h; y++)
 		for (int x = 0; x < w; x++) {
-			uint32_t p = (start + (uint32_t)y * stride + (uint32_t)x) & 0x3FFFF;
-			px[(size_t)y * (size_t)w + (size_t)x] = dac_rgb(v, v->plane[p & 3][p >> 2]);
+			uint32_t a = crtc_addr(v, start + (uint32_t)y * stride + (uint32_t)x / 4);
+			px[(size_t)y * (size_t)w + (size_t)x] = dac_rgb(v, v->plane[x & 3][a]);
 		}
 }
 
@@ -140,7 +154,7 @@ static void render_planar(const struct vga *v, uint32_t *px, int *width, int *he
 	*height = h;
 	for (int y = 0; y < h; y++)
 		for (int x = 0; x < w; x++) {
-			uint32_t a = (start + (uint32_t)y * stride + (uint32_t)x / 8) & 0xFFFF;
+			uint32_t a = crtc_addr(v, start + (uint32_t)y * stride + (uint32_t)x / 8);
 			int bit = 7 - x % 8, colour = 0;
 
 			for (int i = 0; i < 4; i++)
@@ -153,8 +167,8 @@ void vga_render(const struct vga *v, uint32_t *pixels, int *width, int *height)
 {
 	if (!(v->gc[0x06] & 0x01))
 		render_text(v, pixels, width, height);
-	else if (v->seq[0x04] & 0x08)
-		render_chain4(v, pixels, width, height);
+	else if (v->attr[0x10] & 0x40) /* 8-bit colour */
+		render_256(v, pixels, width, height);
 	else
 		render_planar(v, pixels, width, height);
 }
@@ -169,7 +183,7 @@ int vga_text_snapshot(const struct vga *v, char *text, size_t len, uint8_t *attr
 		return -1;
 	for (int r = 0; r < rows; r++) {
 		for (int c = 0; c < cols; c++) {
-			uint32_t addr = (start + (uint32_t)r * stride + (uint32_t)c) & 0xFFFF;
+			uint32_t addr = crtc_addr(v, start + (uint32_t)r * stride + (uint32_t)c);
 			uint8_t ch = v->plane[0][addr];
 
 			text[n++] = ch == 0 ? ' ' : ch >= 0x20 && ch < 0x7F ? (char)ch : '.';

@@ -113,8 +113,8 @@ static void test_text_write_shows_in_snapshot(void **state)
 	/* Reading back through the window gives the bytes as written. */
 	assert_int_equal(mem_read(&m->mem, 0xB8000 + 320, 2), 0x1F00 | 'H');
 	/* And they sit in planes 0 and 1. */
-	assert_int_equal(m->vga.plane[0][160], 'H');
-	assert_int_equal(m->vga.plane[1][160], 0x1F);
+	assert_int_equal(m->vga.plane[0][320], 'H');
+	assert_int_equal(m->vga.plane[1][320], 0x1F);
 	assert_int_equal(vga_text_snapshot(&m->vga, text, 100, NULL), -1);
 }
 
@@ -252,7 +252,7 @@ static void test_mode_13h_pixel_renders_dac_colour(void **state)
 	assert_int_equal(px[199 * 320 + 319], 0xFF8200);
 	assert_int_equal(px[17 * 320 + 124], 0x000000);
 	/* Chain-4: consecutive pixels in consecutive planes. */
-	assert_int_equal(m->vga.plane[(17 * 320 + 123) & 3][(17 * 320 + 123) >> 2], 0x42);
+	assert_int_equal(m->vga.plane[(17 * 320 + 123) & 3][(17 * 320 + 123) & ~3], 0x42);
 	/* The 0xB8000 window is gone (GC6 map 1: 0xA0000, 64 KiB). */
 	assert_int_equal(mem_read(&m->mem, 0xB8000, 1), 0xFF);
 	free(px);
@@ -331,11 +331,26 @@ static void test_text_renders_font_from_plane_2_and_cursor(void **state)
 	free(px);
 }
 
+/* The CRTC's start address (in characters) scrolls the screen. */
+static void test_start_address_scrolls_text(void **state)
+{
+	struct machine *m = *state;
+	char text[25 * 81 + 1];
+
+	mem_write(&m->mem, 0xB8000 + 160 * 3, 0x0700 | 'X', 2); /* row 3 */
+	out16(m, 0x3D4, 0x000C);
+	out16(m, 0x3D4, 0x500D); /* start at character 80: row 1 */
+	vga_text_snapshot(&m->vga, text, sizeof text, NULL);
+	assert_int_equal(text[81 * 2], 'X');
+	assert_int_equal(text[81 * 3], ' ');
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_power_on_is_mode_3, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_write_shows_in_snapshot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_start_address_scrolls_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cursor_location_by_16_bit_out, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_attribute_flip_flop_reset_by_status_read,
