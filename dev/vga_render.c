@@ -61,6 +61,25 @@ static uint32_t attr_rgb(const struct vga *v, int colour)
 	return dac_rgb(v, index);
 }
 
+/* Where font map 'n' (0-7) starts in plane 2: maps 0-3 at 16 KiB steps,
+ * maps 4-7 in the 8 KiB halves between them. */
+static uint32_t font_map_offset(int n)
+{
+	return (uint32_t)(n & 3) * 0x4000 + (uint32_t)(n >> 2) * 0x2000;
+}
+
+/* The glyph of a character: attribute bit 3 picks font map A over map B
+ * (sequencer character map select), which makes 512 characters when they
+ * differ. */
+static const uint8_t *glyph_of(const struct vga *v, uint8_t ch, uint8_t at)
+{
+	uint8_t sel = v->seq[0x03];
+	int map_a = (sel >> 5 & 1) << 2 | (sel >> 2 & 3), map_b = (sel >> 4 & 1) << 2 | (sel & 3);
+
+	return v->plane[2] + font_map_offset(at & 0x08 ? map_a : map_b) +
+	       (uint32_t)ch * FONT_BYTES_PER_CHAR;
+}
+
 void vga_text_size(const struct vga *v, int *cols, int *rows)
 {
 	*cols = v->crtc[0x01] + 1;
@@ -77,6 +96,9 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 	uint32_t cursor = (uint32_t)v->crtc[0x0E] << 8 | v->crtc[0x0F];
 	int cur_first = v->crtc[0x0A] & 0x1F, cur_last = v->crtc[0x0B] & 0x1F;
 	bool cursor_on = !(v->crtc[0x0A] & 0x20);
+	/* With blink enabled, attribute bit 7 blinks the character rather than
+	 * brightening the background. Blinking (and the cursor's) is not
+	 * animated: characters and cursor always show. */
 	bool blink = v->attr[0x10] & 0x08;
 
 	vga_text_size(v, &cols, &rows);
@@ -93,7 +115,7 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 			uint8_t ch = v->plane[0][addr], at = v->plane[1][addr];
 			int bg = blink ? at >> 4 & 7 : at >> 4;
 			uint32_t fg_rgb = attr_rgb(v, at & 0x0F), bg_rgb = attr_rgb(v, bg);
-			const uint8_t *glyph = v->plane[2] + ch * FONT_BYTES_PER_CHAR;
+			const uint8_t *glyph = glyph_of(v, ch, at);
 
 			for (int y = 0; y < cell_h; y++) {
 				uint8_t bits = y < FONT_BYTES_PER_CHAR ? glyph[y] : 0;

@@ -345,9 +345,60 @@ static void test_start_address_scrolls_text(void **state)
 	assert_int_equal(text[81 * 3], ' ');
 }
 
+/* Character map select: with map B = 1, a character without attribute bit 3
+ * takes its glyph from plane 2 at 16 KiB, one with it from map A = 0. */
+static void test_character_map_select(void **state)
+{
+	struct machine *m = *state;
+	uint32_t *px = calloc(VGA_MAX_WIDTH * VGA_MAX_HEIGHT, sizeof *px);
+	int w, h;
+
+	assert_non_null(px);
+	m->vga.plane[2]['B' * 32 + 0] = 0x80;          /* map 0: dot at the left */
+	m->vga.plane[2][0x4000 + 'B' * 32 + 0] = 0x01; /* map 1: dot at the right */
+	mem_write(&m->mem, 0xB8000, 0x0700 | 'B', 2);
+	mem_write(&m->mem, 0xB8002, 0x0F00 | 'B', 2);
+	out16(m, 0x3C4, 0x0103);
+	vga_render(&m->vga, px, &w, &h);
+	assert_int_equal(px[0], 0x000000);
+	assert_int_equal(px[7], 0xAAAAAA);
+	assert_int_equal(px[9], 0xFFFFFF);
+	assert_int_equal(px[9 + 7], 0x000000);
+	free(px);
+}
+
+/* Unchained 256 colours ("mode X"): byte mode, four pixels per address, one
+ * from each plane, written with the map mask. */
+static void test_unchained_256_colours(void **state)
+{
+	struct machine *m = *state;
+	uint32_t *px = calloc(VGA_MAX_WIDTH * VGA_MAX_HEIGHT, sizeof *px);
+	int w, h;
+
+	assert_non_null(px);
+	program_mode_13h(m);
+	out16(m, 0x3C4, 0x0604);                           /* chain-4 off */
+	out16(m, 0x3D4, 0x0014);                           /* doubleword mode off */
+	out16(m, 0x3D4, 0xE317);                           /* byte mode */
+	out16(m, 0x3C4, 0x0402);                           /* plane 2 only */
+	mem_write(&m->mem, 0xA0000 + 80 * 5 + 3, 0x09, 1); /* x = 3 * 4 + 2, y = 5 */
+	out8(m, 0x3C8, 0x09);
+	out8(m, 0x3C9, 0x00);
+	out8(m, 0x3C9, 0x00);
+	out8(m, 0x3C9, 0x3F);
+	vga_render(&m->vga, px, &w, &h);
+	assert_int_equal(w, 320);
+	assert_int_equal(px[5 * 320 + 14], 0x0000FF);
+	assert_int_equal(px[5 * 320 + 13], 0x000000);
+	assert_int_equal(px[5 * 320 + 15], 0x000000);
+	free(px);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_character_map_select, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unchained_256_colours, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_power_on_is_mode_3, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_write_shows_in_snapshot, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_start_address_scrolls_text, setup, teardown),
