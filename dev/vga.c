@@ -341,7 +341,7 @@ static uint8_t mem_read_byte(struct vga *v, uint32_t off)
 static uint8_t planar_value(const struct vga *v, int i, uint8_t val)
 {
 	int mode = v->gc[GC_MODE] & 3, rot = v->gc[GC_ROTATE] & 7;
-	uint8_t mask = v->gc[GC_BIT_MASK], data, out;
+	uint8_t mask = v->gc[GC_BIT_MASK], data;
 	uint8_t rotated = (uint8_t)((val >> rot) | (val << ((8 - rot) & 7)));
 
 	switch (mode) {
@@ -375,8 +375,7 @@ static uint8_t planar_value(const struct vga *v, int i, uint8_t val)
 			break;
 		}
 	}
-	out = (uint8_t)((data & mask) | (v->latch[i] & ~mask));
-	return out;
+	return (uint8_t)((data & mask) | (v->latch[i] & ~mask));
 }
 
 static void mem_write_byte(struct vga *v, uint32_t off, uint8_t val)

@@ -394,9 +394,30 @@ static void test_unchained_256_colours(void **state)
 	free(px);
 }
 
+/* vga_set_mode gives the same registers the guest programs itself. */
+static void test_set_mode_matches_guest_programming(void **state)
+{
+	struct machine *m = *state;
+	struct vga by_hand;
+
+	program_mode_13h(m);
+	by_hand = m->vga;
+	assert_int_equal(vga_set_mode(&m->vga, 0x03), 0);
+	assert_int_equal(m->vga.misc, 0x67);
+	assert_int_equal(vga_set_mode(&m->vga, 0x13), 0);
+	assert_memory_equal(m->vga.seq, by_hand.seq, sizeof by_hand.seq);
+	assert_memory_equal(m->vga.crtc, by_hand.crtc, sizeof by_hand.crtc);
+	assert_memory_equal(m->vga.gc, by_hand.gc, sizeof by_hand.gc);
+	assert_memory_equal(m->vga.attr, by_hand.attr, sizeof by_hand.attr);
+	assert_int_equal(m->vga.misc, by_hand.misc);
+	assert_int_equal(vga_set_mode(&m->vga, 0x12), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_set_mode_matches_guest_programming, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_character_map_select, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unchained_256_colours, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_power_on_is_mode_3, setup, teardown),
