@@ -131,6 +131,11 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 	exitport_init(&m->exitport, &m->bus, machine_exit, m);
 	postport_init(&m->post, &m->bus, 0x80, cfg->post_sink, cfg->post_ctx);
 	wire_devices(m, cfg);
+	if (vga_init(&m->vga, &m->bus, &m->mem, &m->clock)) {
+		snprintf(err, (size_t)errlen, "cannot set up the VGA");
+		machine_free(m);
+		return -1;
+	}
 	/* After the devices, so that a clash can name the owner. */
 	if (cfg->post_port2 && postport_add_port(&m->post, &m->bus, cfg->post_port2) < 0) {
 		const struct bus_range *owner = bus_owner(&m->bus, cfg->post_port2);
@@ -148,6 +153,7 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 
 void machine_free(struct machine *m)
 {
+	vga_free(&m->vga);
 	cpu_free(&m->cpu);
 	mem_free(&m->mem);
 }

@@ -21,6 +21,7 @@
 #include "pic.h"
 #include "pit.h"
 #include "uart.h"
+#include "vga.h"
 
 struct machine_config {
 	enum cpu_model model;
@@ -68,6 +69,7 @@ struct machine {
 	struct uart uart[2];
 	struct kbd kbd;
 	struct ata ata;                             /* the primary IDE channel, on IRQ14 */
+	struct vga vga;                             /* at 0x3B0-0x3DF and 0xA0000-0xBFFFF */
 	void (*pace)(void *ctx, uint64_t guest_ns); /* from machine_config */
 	void *pace_ctx;
 	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */

@@ -1,0 +1,219 @@
+/*
+ * dev/vga_render.c — turns the VGA's planes and registers into host pixels
+ * (text from the font in plane 2, 16-colour planar graphics, 256-colour
+ * chain-4) and the text screen into characters for tests and terminals.
+ */
+#include "vga.h"
+
+enum { FONT_BYTES_PER_CHAR = 32 }; /* plane 2 holds 32 bytes per glyph, 8 KiB per map */
+
+static int max_scan_line(const struct vga *v)
+{
+	return (v->crtc[0x09] & 0x1F) + 1;
+}
+
+/* Scan lines the CRTC shows: vertical display end plus one, with its bits 8
+ * and 9 in the overflow register. */
+static int display_lines(const struct vga *v)
+{
+	int vde = v->crtc[0x12] | (v->crtc[0x07] & 0x02) << 7 | (v->crtc[0x07] & 0x40) << 3;
+
+	return vde + 1;
+}
+
+static uint32_t start_address(const struct vga *v)
+{
+	return (uint32_t)v->crtc[0x0C] << 8 | v->crtc[0x0D];
+}
+
+/* The plane address the CRTC reads for its address counter 'n': shifted
+ * by two in doubleword mode (CRTC 0x14 bit 6), by one in word mode (CRTC
+ * 0x17 bit 6 clear), as chain-4 and odd/even writes placed the bytes. */
+static uint32_t crtc_addr(const struct vga *v, uint32_t n)
+{
+	if (v->crtc[0x14] & 0x40)
+		n <<= 2;
+	else if (!(v->crtc[0x17] & 0x40))
+		n <<= 1;
+	return n & (VGA_PLANE_SIZE - 1);
+}
+
+static uint32_t dac_rgb(const struct vga *v, uint8_t index)
+{
+	const uint8_t *c = v->dac[index & v->pel_mask];
+
+	/* 6 bits to 8: copy the top bits down so 0x3F becomes 0xFF. */
+	return (uint32_t)(c[0] << 2 | c[0] >> 4) << 16 | (uint32_t)(c[1] << 2 | c[1] >> 4) << 8 |
+	       (uint32_t)(c[2] << 2 | c[2] >> 4);
+}
+
+/* A 4-bit colour through the attribute controller's palette to the DAC. */
+static uint32_t attr_rgb(const struct vga *v, int colour)
+{
+	uint8_t pal = v->attr[colour & 0x0F] & 0x3F;
+	uint8_t select = v->attr[0x14];
+	uint8_t index;
+
+	if (v->attr[0x10] & 0x80) /* P5/P4 from the colour select register */
+		index = (uint8_t)((select & 0x0C) << 4 | (select & 0x03) << 4 | (pal & 0x0F));
+	else
+		index = (uint8_t)((select & 0x0C) << 4 | pal);
+	return dac_rgb(v, index);
+}
+
+/* Where font map 'n' (0-7) starts in plane 2: maps 0-3 at 16 KiB steps,
+ * maps 4-7 in the 8 KiB halves between them. */
+static uint32_t font_map_offset(int n)
+{
+	return (uint32_t)(n & 3) * 0x4000 + (uint32_t)(n >> 2) * 0x2000;
+}
+
+/* The glyph of a character: attribute bit 3 picks font map A over map B
+ * (sequencer character map select), which makes 512 characters when they
+ * differ. */
+static const uint8_t *glyph_of(const struct vga *v, uint8_t ch, uint8_t at)
+{
+	uint8_t sel = v->seq[0x03];
+	int map_a = (sel >> 5 & 1) << 2 | (sel >> 2 & 3), map_b = (sel >> 4 & 1) << 2 | (sel & 3);
+
+	return v->plane[2] + font_map_offset(at & 0x08 ? map_a : map_b) +
+	       (uint32_t)ch * FONT_BYTES_PER_CHAR;
+}
+
+void vga_text_size(const struct vga *v, int *cols, int *rows)
+{
+	*cols = v->crtc[0x01] + 1;
+	*rows = display_lines(v) / max_scan_line(v);
+	if (*rows < 1)
+		*rows = 1;
+}
+
+static void render_text(const struct vga *v, uint32_t *px, int *width, int *height)
+{
+	int cols, rows, cell_h = max_scan_line(v);
+	int cell_w = (v->seq[0x01] & 0x01) ? 8 : 9;
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
+	uint32_t cursor = (uint32_t)v->crtc[0x0E] << 8 | v->crtc[0x0F];
+	int cur_first = v->crtc[0x0A] & 0x1F, cur_last = v->crtc[0x0B] & 0x1F;
+	bool cursor_on = !(v->crtc[0x0A] & 0x20);
+	/* With blink enabled, attribute bit 7 blinks the character rather than
+	 * brightening the background. Blinking (and the cursor's) is not
+	 * animated: characters and cursor always show. */
+	bool blink = v->attr[0x10] & 0x08;
+
+	vga_text_size(v, &cols, &rows);
+	if (cols * cell_w > VGA_MAX_WIDTH)
+		cols = VGA_MAX_WIDTH / cell_w;
+	if (rows * cell_h > VGA_MAX_HEIGHT)
+		rows = VGA_MAX_HEIGHT / cell_h;
+	*width = cols * cell_w;
+	*height = rows * cell_h;
+	for (int r = 0; r < rows; r++) {
+		for (int c = 0; c < cols; c++) {
+			uint32_t n = start + (uint32_t)r * stride + (uint32_t)c;
+			uint32_t addr = crtc_addr(v, n);
+			uint8_t ch = v->plane[0][addr], at = v->plane[1][addr];
+			int bg = blink ? at >> 4 & 7 : at >> 4;
+			uint32_t fg_rgb = attr_rgb(v, at & 0x0F), bg_rgb = attr_rgb(v, bg);
+			const uint8_t *glyph = glyph_of(v, ch, at);
+
+			for (int y = 0; y < cell_h; y++) {
+				uint8_t bits = y < FONT_BYTES_PER_CHAR ? glyph[y] : 0;
+				bool cur = cursor_on && (n & 0xFFFF) == cursor && y >= cur_first &&
+				           y <= cur_last;
+				uint32_t *row = px + (size_t)(r * cell_h + y) * (size_t)*width +
+				                (size_t)(c * cell_w);
+
+				for (int x = 0; x < cell_w; x++) {
+					/* The ninth dot repeats the eighth for the line-drawing
+					 * characters C0-DF, as the attribute controller's bit 2
+					 * asks. */
+					bool on = x < 8 ? bits >> (7 - x) & 1
+					                : (v->attr[0x10] & 0x04) && ch >= 0xC0 &&
+					                          ch <= 0xDF && (bits & 1);
+					row[x] = on || cur ? fg_rgb : bg_rgb;
+				}
+			}
+		}
+	}
+}
+
+/* 256 colours: each address the CRTC reads gives four pixels, one from
+ * each plane (chain-4 put pixel p in plane p & 3). */
+static void render_256(const struct vga *v, uint32_t *px, int *width, int *height)
+{
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
+	int w = (v->crtc[0x01] + 1) * 4, h = display_lines(v) / max_scan_line(v);
+
+	if (v->crtc[0x09] & 0x80) /* double scan */
+		h /= 2;
+	if (w > VGA_MAX_WIDTH)
+		w = VGA_MAX_WIDTH;
+	if (h > VGA_MAX_HEIGHT)
+		h = VGA_MAX_HEIGHT;
+	*width = w;
+	*height = h;
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			uint32_t a = crtc_addr(v, start + (uint32_t)y * stride + (uint32_t)x / 4);
+			px[(size_t)y * (size_t)w + (size_t)x] = dac_rgb(v, v->plane[x & 3][a]);
+		}
+}
+
+/* 16 colours from four planes, a bit of each per pixel. */
+static void render_planar(const struct vga *v, uint32_t *px, int *width, int *height)
+{
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
+	int w = (v->crtc[0x01] + 1) * 8, h = display_lines(v) / max_scan_line(v);
+
+	if (v->crtc[0x09] & 0x80)
+		h /= 2;
+	if (w > VGA_MAX_WIDTH)
+		w = VGA_MAX_WIDTH;
+	if (h > VGA_MAX_HEIGHT)
+		h = VGA_MAX_HEIGHT;
+	*width = w;
+	*height = h;
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			uint32_t a = crtc_addr(v, start + (uint32_t)y * stride + (uint32_t)x / 8);
+			int bit = 7 - x % 8, colour = 0;
+
+			for (int i = 0; i < 4; i++)
+				colour |= (v->plane[i][a] >> bit & 1) << i;
+			px[(size_t)y * (size_t)w + (size_t)x] = attr_rgb(v, colour & v->attr[0x12]);
+		}
+}
+
+void vga_render(const struct vga *v, uint32_t *pixels, int *width, int *height)
+{
+	if (!(v->gc[0x06] & 0x01))
+		render_text(v, pixels, width, height);
+	else if (v->attr[0x10] & 0x40) /* 8-bit colour */
+		render_256(v, pixels, width, height);
+	else
+		render_planar(v, pixels, width, height);
+}
+
+int vga_text_snapshot(const struct vga *v, char *text, size_t len, uint8_t *attrs)
+{
+	int cols, rows, n = 0;
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
+
+	vga_text_size(v, &cols, &rows);
+	if (len < (size_t)rows * (size_t)(cols + 1) + 1)
+		return -1;
+	for (int r = 0; r < rows; r++) {
+		for (int c = 0; c < cols; c++) {
+			uint32_t addr = crtc_addr(v, start + (uint32_t)r * stride + (uint32_t)c);
+			uint8_t ch = v->plane[0][addr];
+
+			text[n++] = ch == 0 ? ' ' : ch >= 0x20 && ch < 0x7F ? (char)ch : '.';
+			if (attrs)
+				attrs[r * cols + c] = v->plane[1][addr];
+		}
+		text[n++] = '\n';
+	}
+	text[n] = '\0';
+	return n;
+}
