@@ -136,7 +136,7 @@ static void seek_done(struct fdc *f, int unit, uint8_t cyl)
 	struct fdc_drive *d = &f->drive[unit & 1];
 	uint8_t st0 = ST0_SEEK_END | (uint8_t)unit;
 
-	if (d->present) {
+	if (unit < 2 && d->present) {
 		/* The head steps only to a different track; a step with a disk in
 		 * the drive clears the change line. */
 		if (d->geo && cyl >= d->geo->cyls)
@@ -148,7 +148,7 @@ static void seek_done(struct fdc *f, int unit, uint8_t cyl)
 		st0 |= ST0_ABNORMAL | ST0_NOT_READY;
 	}
 	f->sense_st0[unit] = SENSE_WAITING | st0;
-	f->sense_pcn[unit] = d->pcn;
+	f->sense_pcn[unit] = unit < 2 ? d->pcn : 0;
 	set_interrupt(f, true);
 }
 
@@ -199,6 +199,10 @@ static void transfer(struct fdc *f, bool writing)
 	}
 	if (writing && d->write_protected) {
 		result7(f, st0 | ST0_ABNORMAL, ST1_NOT_WRITABLE, 0, c, h, r);
+		return;
+	}
+	if (h != (f->cmd[1] >> 2 & 1)) { /* the sector IDs on head 1 say H=1 */
+		result7(f, st0 | ST0_ABNORMAL, ST1_NO_DATA, 0, c, h, r);
 		return;
 	}
 	for (;;) {
@@ -404,7 +408,8 @@ static void write_dor(struct fdc *f, uint8_t val)
 static uint32_t fdc_read(void *dev, uint16_t port, int size)
 {
 	struct fdc *f = dev;
-	const struct fdc_drive *d = &f->drive[f->dor & 1];
+	int sel = f->dor & DOR_SELECT;
+	bool changed = sel >= 2 || !f->drive[sel & 1].present || f->drive[sel & 1].disk_changed;
 
 	(void)size;
 	switch (port) {
@@ -415,7 +420,7 @@ static uint32_t fdc_read(void *dev, uint16_t port, int size)
 	case 5:
 		return read_fifo(f);
 	case 7: /* DIR: only bit 7 is driven (an empty drive reads changed) */
-		return !d->present || d->disk_changed ? DIR_CHANGED : 0x00;
+		return changed ? DIR_CHANGED : 0x00;
 	default:
 		return 0xFF;
 	}

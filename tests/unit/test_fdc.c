@@ -297,6 +297,36 @@ static void test_read_multi_track(void **state)
 	assert_int_equal(res[0], 0x40);
 	assert_int_equal(res[1], 0x04);
 	assert_int_equal(res[2], 0x10);
+	/* H in the command must be the head selected in its second byte. */
+	program_dma(r, 0x46, 0x8000, 512);
+	command(r, (const uint8_t[]){ 0x66, 0x00, 0, 1, 1, 2, 18, 0x1B, 0xFF }, 9);
+	results(r, res, 7);
+	assert_int_equal(res[0], 0x40);
+	assert_int_equal(res[1], 0x04);
+	free_rig(r);
+}
+
+/* The MSR through a command's phases, and IRQ6 gated by DOR bit 3. */
+static void test_msr_and_irq_gate(void **state)
+{
+	struct rig *r = make_rig(SECTORS_144, false);
+	uint8_t st0, pcn;
+
+	(void)state;
+	reset_controller(r);
+	assert_int_equal(inb(r, MSR), 0x80);
+	outb(r, FIFO, 0x0F); /* SEEK: two parameter bytes to come */
+	assert_int_equal(inb(r, MSR), 0x90);
+	outb(r, FIFO, 0x00);
+	outb(r, DOR, 0x14); /* interrupts off at the DOR */
+	outb(r, FIFO, 3);
+	assert_int_equal(r->irq_level, 0);
+	outb(r, DOR, 0x1C); /* the pending interrupt shows once enabled */
+	assert_int_equal(r->irq_level, 1);
+	sense_interrupt(r, &st0, &pcn);
+	assert_int_equal(st0, 0x20);
+	assert_int_equal(pcn, 3);
+	assert_int_equal(r->irq_level, 0);
 	free_rig(r);
 }
 
@@ -497,6 +527,7 @@ int main(void)
 		cmocka_unit_test(test_recalibrate_and_seek),
 		cmocka_unit_test(test_read_data_dma),
 		cmocka_unit_test(test_read_multi_track),
+		cmocka_unit_test(test_msr_and_irq_gate),
 		cmocka_unit_test(test_write_data_and_protect),
 		cmocka_unit_test(test_read_id_and_format),
 		cmocka_unit_test(test_geometry),
