@@ -53,7 +53,7 @@ struct fdc {
 	uint16_t sense_st0[4];
 	uint8_t sense_pcn[4];
 
-	uint8_t specify[2]; /* SPECIFY's step rate/head times, kept for DUMPREG-like reads */
+	uint8_t specify[2]; /* SPECIFY's step rate and head times: no delays use them */
 	uint8_t buf[BLOCK_SECTOR_SIZE];
 };
 

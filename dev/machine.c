@@ -1,11 +1,10 @@
 /*
  * dev/machine.c — the board of a PC/AT: builds memory, the port bus, the
  * devices and a CPU from a machine_config, wires IRQ lines (PIT on IRQ0, 8042
- * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, floppy on IRQ6 and DMA 2, RTC on IRQ8, ATA
- * on IRQ14) to the PIC pair and the
- * PIC to the CPU, the 8042's A20 and reset lines to memory and the CPU, maps
- * the BIOS ROM, and runs the CPU in slices that end at the next device
- * deadline of guest time.
+ * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, floppy on IRQ6 and DMA 2, RTC on IRQ8,
+ * ATA on IRQ14) to the PIC pair and the PIC to the CPU, the 8042's A20 and
+ * reset lines to memory and the CPU, maps the BIOS ROM, and runs the CPU in
+ * slices that end at the next device deadline of guest time.
  */
 #include <stdio.h>
 #include <string.h>
