@@ -1,10 +1,10 @@
 /*
  * dev/machine.c — the board of a PC/AT: builds memory, the port bus, the
  * devices and a CPU from a machine_config, wires IRQ lines (PIT on IRQ0, 8042
- * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, RTC on IRQ8, ATA on IRQ14) to the PIC pair and the
- * PIC to the CPU, the 8042's A20 and reset lines to memory and the CPU, maps
- * the BIOS ROM, and runs the CPU in slices that end at the next device
- * deadline of guest time.
+ * on IRQ1, COM2 on IRQ3, COM1 on IRQ4, floppy on IRQ6 and DMA 2, RTC on IRQ8,
+ * ATA on IRQ14) to the PIC pair and the PIC to the CPU, the 8042's A20 and
+ * reset lines to memory and the CPU, maps the BIOS ROM, and runs the CPU in
+ * slices that end at the next device deadline of guest time.
  */
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +102,9 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 	cmos_init(&m->cmos, &m->bus, &m->clock, pic_line(&m->pic, 8), cfg->rtc_time);
 	if (cfg->nvram)
 		cmos_load(&m->cmos, cfg->nvram);
+	dma_init(&m->dma, &m->bus, &m->mem);
+	if (cfg->floppy[0] || cfg->floppy[1]) /* before the checksum over 0x10-0x2D */
+		m->cmos.ram[0x10] = fdc_floppy_types(cfg->floppy[0], cfg->floppy[1]);
 	cmos_set_memory(&m->cmos, cfg->mem_size);
 	kbd_init(&m->kbd, &m->bus, &m->clock, pic_line(&m->pic, 1), &kbd_lines);
 	for (int i = 0; i < 2; i++)
@@ -131,6 +134,13 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 	exitport_init(&m->exitport, &m->bus, machine_exit, m);
 	postport_init(&m->post, &m->bus, 0x80, cfg->post_sink, cfg->post_ctx);
 	wire_devices(m, cfg);
+	if (fdc_init(&m->fdc, &m->bus, pic_line(&m->pic, 6), &m->dma, cfg->floppy[0],
+	             cfg->floppy[1])) {
+		snprintf(err, (size_t)errlen,
+		         "a floppy image is not 360K, 720K, 1.2M, 1.44M or 2.88M");
+		machine_free(m);
+		return -1;
+	}
 	if (vga_init(&m->vga, &m->bus, &m->mem, &m->clock)) {
 		snprintf(err, (size_t)errlen, "cannot set up the VGA");
 		machine_free(m);

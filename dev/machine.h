@@ -16,6 +16,8 @@
 #include "cmos.h"
 #include "cpu.h"
 #include "debugcon.h"
+#include "dma.h"
+#include "fdc.h"
 #include "kbd.h"
 #include "mem.h"
 #include "pic.h"
@@ -42,6 +44,8 @@ struct machine_config {
 	void (*pace)(void *ctx, uint64_t guest_ns);
 	void *pace_ctx;
 	const struct block_dev *disk[2]; /* ATA primary master and slave, or NULL (copied) */
+	/* Floppy drives A: and B:, or NULL; sizes as fdc_geometry_for (copied). */
+	const struct block_dev *floppy[2];
 };
 
 enum machine_stop {
@@ -70,6 +74,8 @@ struct machine {
 	struct kbd kbd;
 	struct ata ata;                             /* the primary IDE channel, on IRQ14 */
 	struct vga vga;                             /* at 0x3B0-0x3DF and 0xA0000-0xBFFFF */
+	struct dma dma;                             /* the 8237A pair */
+	struct fdc fdc;                             /* the floppy controller, IRQ6 and DMA 2 */
 	void (*pace)(void *ctx, uint64_t guest_ns); /* from machine_config */
 	void *pace_ctx;
 	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */
@@ -77,7 +83,8 @@ struct machine {
 	int exit_status;
 };
 
-/* Returns 0, or -1 with a reason in 'err' (ROM of the wrong size, no memory). */
+/* Returns 0, or -1 with a reason in 'err' (ROM of the wrong size, no memory,
+ * a floppy image of no floppy's size). */
 int machine_init(struct machine *m, const struct machine_config *cfg, char *err, int errlen);
 void machine_free(struct machine *m);
 /* Place 'len' bytes at physical 'phys' (RAM or ROM). Returns 0, or -1 if they

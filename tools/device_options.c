@@ -98,6 +98,10 @@ int device_option(const char *cmd, struct device_opts *d, int opt, const char *a
 	case OPT_HDB:
 		d->disk_path[opt == OPT_HDB] = arg;
 		return 0;
+	case OPT_FDA:
+	case OPT_FDB:
+		d->floppy_path[opt == OPT_FDB] = arg;
+		return 0;
 	case OPT_RW:
 		d->disk_rw = true;
 		return 0;
@@ -137,6 +141,8 @@ static void close_disks(struct device_opts *d)
 	for (int i = 0; i < 2; i++) {
 		disk_image_close(d->disk[i]);
 		d->disk[i] = NULL;
+		disk_image_close(d->floppy[i]);
+		d->floppy[i] = NULL;
 	}
 }
 
@@ -154,6 +160,27 @@ static int open_disks(const char *cmd, struct device_opts *d)
 			return -1;
 		}
 		d->disk_blk[i] = disk_image_block(d->disk[i]);
+	}
+	for (int i = 0; i < 2; i++) {
+		if (!d->floppy_path[i])
+			continue;
+		d->floppy[i] = disk_image_open(d->floppy_path[i], d->disk_rw, err, sizeof err);
+		if (!d->floppy[i]) {
+			cli_error(cmd, "--fd%c: %s", 'a' + i, err);
+			close_disks(d);
+			return -1;
+		}
+		d->floppy_blk[i] = disk_image_block(d->floppy[i]);
+		if (!fdc_geometry_for(d->floppy_blk[i].sectors)) {
+			cli_error(
+			        cmd,
+			        "--fd%c: %s is %llu bytes, not a 360K, 720K, 1.2M, 1.44M or 2.88M "
+			        "floppy image",
+			        'a' + i, d->floppy_path[i],
+			        (unsigned long long)d->floppy_blk[i].sectors * 512);
+			close_disks(d);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -233,6 +260,8 @@ void device_config(struct device_opts *d, struct machine_config *cfg)
 	cfg->post_port2 = d->post_port2;
 	for (int i = 0; i < 2; i++)
 		cfg->disk[i] = d->disk[i] ? &d->disk_blk[i] : NULL;
+	for (int i = 0; i < 2; i++)
+		cfg->floppy[i] = d->floppy[i] ? &d->floppy_blk[i] : NULL;
 	cfg->pace = d->realtime.on ? pace_to_wall : NULL;
 	cfg->pace_ctx = d;
 	d->realtime.wall0 = wall_ns();

@@ -33,11 +33,14 @@ struct device_opts {
 	bool disk_rw;             /* --rw: write through to the image files */
 	struct disk_image *disk[2];
 	struct block_dev disk_blk[2];
+	const char *floppy_path[2]; /* --fda, --fdb (also under --rw) */
+	struct disk_image *floppy[2];
+	struct block_dev floppy_blk[2];
 };
 
 enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
 enum { OPT_REALTIME = 350 };
-enum { OPT_HDA = 360, OPT_HDB, OPT_RW };
+enum { OPT_HDA = 360, OPT_HDB, OPT_RW, OPT_FDA, OPT_FDB };
 enum { OPT_POST_PORT = 370 };
 
 #define DEVICE_LONGOPTS                                                                            \
@@ -49,6 +52,8 @@ enum { OPT_POST_PORT = 370 };
 	        { "hda", required_argument, NULL, OPT_HDA },                                       \
 	        { "hdb", required_argument, NULL, OPT_HDB }, { "rw", no_argument, NULL, OPT_RW },  \
 	        { "post-port", required_argument, NULL, OPT_POST_PORT },                           \
+	        { "fda", required_argument, NULL, OPT_FDA },                                       \
+	        { "fdb", required_argument, NULL, OPT_FDB },                                       \
 	{                                                                                          \
 		"post", no_argument, NULL, OPT_POST                                                \
 	}
@@ -69,6 +74,9 @@ enum { OPT_POST_PORT = 370 };
 	"  --hda FILE           the primary IDE master disk (a raw image, 512-byte\n"              \
 	"                       sectors); the guest's writes stay in memory unless --rw\n"         \
 	"  --hdb FILE           the primary IDE slave disk, the same\n"                            \
+	"  --fda FILE           floppy drive A: (a 360K, 720K, 1.2M, 1.44M or 2.88M\n"             \
+	"                       image); the guest's writes stay in memory unless --rw\n"           \
+	"  --fdb FILE           floppy drive B:, the same\n"                                       \
 	"  --rw                 write the guest's disk writes through to the image files\n"
 
 void device_defaults(struct device_opts *d);
