@@ -17,6 +17,7 @@
 #include "cpu.h"
 #include "debugcon.h"
 #include "kbd.h"
+#include "keyfeed.h"
 #include "mem.h"
 #include "pic.h"
 #include "pit.h"
@@ -67,7 +68,8 @@ struct machine {
 	struct cmos cmos;
 	struct uart uart[2];
 	struct kbd kbd;
-	struct ata ata;                             /* the primary IDE channel, on IRQ14 */
+	struct keyfeed keys; /* key events from the front ends, paced into the keyboard */
+	struct ata ata;      /* the primary IDE channel, on IRQ14 */
 	void (*pace)(void *ctx, uint64_t guest_ns); /* from machine_config */
 	void *pace_ctx;
 	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */
