@@ -107,6 +107,7 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 		m->cmos.ram[0x10] = fdc_floppy_types(cfg->floppy[0], cfg->floppy[1]);
 	cmos_set_memory(&m->cmos, cfg->mem_size);
 	kbd_init(&m->kbd, &m->bus, &m->clock, pic_line(&m->pic, 1), &kbd_lines);
+	keyfeed_init(&m->keys, &m->kbd, &m->clock);
 	for (int i = 0; i < 2; i++)
 		uart_init(&m->uart[i], &m->bus, com[i].base, com[i].name, &m->clock,
 		          pic_line(&m->pic, com[i].irq), &cfg->serial[i]);

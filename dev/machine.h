@@ -19,6 +19,7 @@
 #include "dma.h"
 #include "fdc.h"
 #include "kbd.h"
+#include "keyfeed.h"
 #include "mem.h"
 #include "pic.h"
 #include "pit.h"
@@ -72,10 +73,11 @@ struct machine {
 	struct cmos cmos;
 	struct uart uart[2];
 	struct kbd kbd;
-	struct ata ata;                             /* the primary IDE channel, on IRQ14 */
-	struct vga vga;                             /* at 0x3B0-0x3DF and 0xA0000-0xBFFFF */
-	struct dma dma;                             /* the 8237A pair */
-	struct fdc fdc;                             /* the floppy controller, IRQ6 and DMA 2 */
+	struct keyfeed keys; /* key events from the front ends, paced into the keyboard */
+	struct ata ata;      /* the primary IDE channel, on IRQ14 */
+	struct vga vga;      /* at 0x3B0-0x3DF and 0xA0000-0xBFFFF */
+	struct dma dma;      /* the 8237A pair */
+	struct fdc fdc;      /* the floppy controller, IRQ6 and DMA 2 */
 	void (*pace)(void *ctx, uint64_t guest_ns); /* from machine_config */
 	void *pace_ctx;
 	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "keymap.h"
 
 void device_defaults(struct device_opts *d)
 {
@@ -92,6 +93,27 @@ int device_option(const char *cmd, struct device_opts *d, int opt, const char *a
 			return -1;
 		}
 		d->post_port2 = (uint16_t)port;
+		return 0;
+	}
+	case OPT_KEYS: {
+		struct key_event ev[KEYFEED_MAX];
+		const char *bad;
+		size_t badlen;
+
+		if (keymap_text(arg, ev, KEYFEED_MAX, &bad, &badlen) < 0) {
+			if (bad)
+				cli_error(cmd,
+				          "--keys: '%.*s' is not a key of a US keyboard; write "
+				          "characters, \\n for Enter, or key names in braces "
+				          "({esc}, {ctrl-alt-delete}, {f1}, {up})",
+				          (int)badlen, bad);
+			else
+				cli_error(cmd,
+				          "--keys: too long; at most %d key presses and releases",
+				          KEYFEED_MAX);
+			return -1;
+		}
+		d->keys = arg;
 		return 0;
 	}
 	case OPT_HDA:
@@ -266,6 +288,21 @@ void device_config(struct device_opts *d, struct machine_config *cfg)
 	cfg->pace_ctx = d;
 	d->realtime.wall0 = wall_ns();
 	d->realtime.guest0 = 0;
+}
+
+/* --keys waits this long after power-on: a key pressed before the guest has
+ * set up its interrupt controller raises an IRQ1 edge that nobody sees. */
+#define KEYS_START_NS 100000000u
+
+void device_start(struct device_opts *d, struct machine *m)
+{
+	struct key_event ev[KEYFEED_MAX];
+	const char *bad;
+	size_t badlen;
+	int n = d->keys ? keymap_text(d->keys, ev, KEYFEED_MAX, &bad, &badlen) : 0;
+
+	if (n > 0) /* checked when the option was read */
+		keyfeed_push(&m->keys, ev, n, KEYS_START_NS);
 }
 
 void device_close(struct device_opts *d, const struct machine *m)

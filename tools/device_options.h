@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "disk_image.h"
+#include "keyfeed.h"
 #include "machine.h"
 #include "serial.h"
 
@@ -24,6 +25,7 @@ struct device_opts {
 	struct serial_port serial[2];
 	bool post;           /* print POST codes */
 	uint16_t post_port2; /* --post-port: another POST-code port (0: none) */
+	const char *keys;    /* --keys: text to type once the guest is up */
 	struct {
 		bool on;        /* --realtime */
 		uint64_t wall0; /* CLOCK_MONOTONIC ns when guest time was guest0 */
@@ -41,7 +43,7 @@ struct device_opts {
 enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
 enum { OPT_REALTIME = 350 };
 enum { OPT_HDA = 360, OPT_HDB, OPT_RW, OPT_FDA, OPT_FDB };
-enum { OPT_POST_PORT = 370 };
+enum { OPT_POST_PORT = 370, OPT_KEYS };
 
 #define DEVICE_LONGOPTS                                                                            \
 	{ "ips", required_argument, NULL, OPT_IPS }, { "rtc", required_argument, NULL, OPT_RTC },  \
@@ -54,6 +56,7 @@ enum { OPT_POST_PORT = 370 };
 	        { "post-port", required_argument, NULL, OPT_POST_PORT },                           \
 	        { "fda", required_argument, NULL, OPT_FDA },                                       \
 	        { "fdb", required_argument, NULL, OPT_FDB },                                       \
+	        { "keys", required_argument, NULL, OPT_KEYS },                                     \
 	{                                                                                          \
 		"post", no_argument, NULL, OPT_POST                                                \
 	}
@@ -70,6 +73,8 @@ enum { OPT_POST_PORT = 370 };
 	"  --serial2 WHERE      COM2, the same (default none)\n"                                   \
 	"  --post               print the POST codes written to port 0x80 on stderr\n"             \
 	"  --post-port PORT     take POST codes on PORT as well as 0x80 (e.g. 0x190)\n"            \
+	"  --keys TEXT          type TEXT on the keyboard from 100 ms after power-on,\n"           \
+	"                       a key every 10 ms (\\n is Enter; {esc}, {ctrl-c}: keys)\n"         \
 	"  --realtime           keep guest time from running ahead of the wall clock\n"            \
 	"  --hda FILE           the primary IDE master disk (a raw image, 512-byte\n"              \
 	"                       sectors); the guest's writes stay in memory unless --rw\n"         \
@@ -86,6 +91,8 @@ int device_option(const char *cmd, struct device_opts *d, int opt, const char *a
 /* Open the host side (serial files, the CMOS file). Returns 0 or -1 after reporting. */
 int device_open(const char *cmd, struct device_opts *d, bool serial_input);
 void device_config(struct device_opts *d, struct machine_config *cfg);
+/* After machine_init: queue the --keys events. */
+void device_start(struct device_opts *d, struct machine *m);
 /* Save the CMOS file and close the host side. */
 void device_close(struct device_opts *d, const struct machine *m);
 

@@ -476,6 +476,7 @@ int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
 		cli_error(cmd, "cannot build the machine: %s", err[0] ? err : "unknown reason");
 		return -1;
 	}
+	device_start(&o->dev, m);
 	if (place_guest(cmd, m, o) < 0) {
 		machine_free(m);
 		return -1;

@@ -82,6 +82,12 @@ static const struct mon_command commands[] = {
 	  "read a port, or write VALUE to it, as IN and OUT would",
 	  "Reading a device's port can change the device, as the guest's IN would.", "io 0xe9=0x41",
 	  false, true },
+	{ "sendkey", NULL, mcmd_sendkey, "sendkey KEYS...",
+	  "press keys on the guest's keyboard: names, combinations, \"typed text\"",
+	  "Each argument is a key or a combination pressed together (ctrl-alt-delete);\n"
+	  "quoted text is typed with Shift where needed. The keys wait in a queue and\n"
+	  "reach the guest one every 10 ms of guest time once it runs again.",
+	  "sendkey \"dir\" enter", false, false },
 	/* Changing it */
 	{ "set", NULL, mcmd_set, "set REG VALUE",
 	  "change a register (ax, al, ds, ip, flags ...) or a flag", NULL, "set zf 1", false,

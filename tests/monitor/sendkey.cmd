@@ -1,0 +1,4 @@
+until 1000:02da
+sendkey "Hi" enter
+sendkey bogus
+continue
