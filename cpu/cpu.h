@@ -159,7 +159,7 @@ struct cpu {
 	bool shutdown;
 	jmp_buf fault_jmp;
 
-	struct icache *icache; /* decoded instructions (cpu/icache.c); NULL: decode every time */
+	struct icache *icache;   /* decoded instructions (cpu/icache.c); NULL: decode every time */
 	struct cpu_debug *debug; /* a debugger's breakpoints and hooks (cpu/debug.h), or NULL */
 };
 

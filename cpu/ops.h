@@ -33,8 +33,8 @@ exec_fn op_mov, op_mov_sreg, op_lea, op_lseg, op_xchg, op_xlat, op_movzx, op_mov
 /* op_stack.c */
 exec_fn op_push, op_pop, op_pusha, op_popa, op_pushf, op_popf, op_enter, op_leave;
 /* op_ctrl.c */
-exec_fn op_jcc, op_jmp, op_jmp_far, op_call, op_call_far, op_ret, op_retf, op_loop, op_int, op_int3, op_int1,
-        op_into, op_iret, op_bound, op_hlt, op_wait, op_esc, op_undefined;
+exec_fn op_jcc, op_jmp, op_jmp_far, op_call, op_call_far, op_ret, op_retf, op_loop, op_int, op_int3,
+        op_int1, op_into, op_iret, op_bound, op_hlt, op_wait, op_esc, op_undefined;
 /* op_string.c */
 exec_fn op_movs, op_cmps, op_stos, op_lods, op_scas, op_ins, op_outs;
 /* op_shift.c */

@@ -154,8 +154,13 @@ static const struct opdesc grp8[8] = {
 /* clang-format on */
 
 /* F1 before the 386: an undocumented duplicate of the LOCK prefix. */
-static const struct opdesc lock_alias = { "lock", NULL, { NONE }, PFX_LOCK, PREFIX, ISA_86,
-					  .what = "Undocumented duplicate of the LOCK prefix." };
+static const struct opdesc lock_alias = { "lock",
+	                                  NULL,
+	                                  { NONE },
+	                                  PFX_LOCK,
+	                                  PREFIX,
+	                                  ISA_86,
+	                                  .what = "Undocumented duplicate of the LOCK prefix." };
 
 /* The eight ALU rows of 00-3F share one shape: Eb,Gb Ev,Gv Gb,Eb Gv,Ev AL,Ib eAX,Iz. */
 #define ALU_ROWS(base, nm, sub, attr, undef, desc)                                                 \
