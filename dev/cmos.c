@@ -461,6 +461,15 @@ void cmos_set_memory(struct cmos *c, uint32_t ram_bytes)
 	c->ram[0x2F] = (uint8_t)sum;
 }
 
+void cmos_set_equipment(struct cmos *c, uint8_t floppy_types)
+{
+	int drives = (floppy_types >> 4 ? 1 : 0) + (floppy_types & 0x0F ? 1 : 0);
+
+	c->ram[0x10] = floppy_types;
+	/* Bits 7-6: drives minus one, bit 0: any drive; bits 5-4 00: EGA/VGA. */
+	c->ram[0x14] = drives ? (uint8_t)(((drives - 1) << 6) | 0x01) : 0x00;
+}
+
 void cmos_load(struct cmos *c, const uint8_t nvram[CMOS_SIZE])
 {
 	for (int i = 0x0E; i < CMOS_SIZE; i++)

@@ -46,6 +46,11 @@ int cmos_init(struct cmos *c, struct bus *b, struct clock *clk, struct irq_line 
  * 0x30-0x31, KB above 1 MB up to 0xFFFF; 0x34-0x35, 64 KB units above 16 MB),
  * and the checksum at 0x2E-0x2F over 0x10-0x2D. Call after cmos_load. */
 void cmos_set_memory(struct cmos *c, uint32_t ram_bytes);
+/* The drives as a PC BIOS reads them at POST: byte 0x10 the floppy types
+ * (A: high nibble, B: low; 4 = 1.44M), byte 0x14 the equipment byte (the
+ * floppy count, a VGA, no coprocessor). They describe the board as built,
+ * over what a CMOS file held; call before cmos_set_memory, which sums them. */
+void cmos_set_equipment(struct cmos *c, uint8_t floppy_types);
 /* NVRAM between runs: bytes 0x0E-0x7F (except the century, which is the
  * clock's), the alarm bytes and registers A and B (without UIP and SET). The
  * time itself always comes from power_on_time. */

@@ -103,8 +103,7 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 	if (cfg->nvram)
 		cmos_load(&m->cmos, cfg->nvram);
 	dma_init(&m->dma, &m->bus, &m->mem);
-	if (cfg->floppy[0] || cfg->floppy[1]) /* before the checksum over 0x10-0x2D */
-		m->cmos.ram[0x10] = fdc_floppy_types(cfg->floppy[0], cfg->floppy[1]);
+	cmos_set_equipment(&m->cmos, fdc_floppy_types(cfg->floppy[0], cfg->floppy[1]));
 	cmos_set_memory(&m->cmos, cfg->mem_size);
 	kbd_init(&m->kbd, &m->bus, &m->clock, pic_line(&m->pic, 1), &kbd_lines);
 	keyfeed_init(&m->keys, &m->kbd, &m->clock);

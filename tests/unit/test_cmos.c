@@ -308,6 +308,24 @@ static void test_set_stops_updates(void **state)
 	assert_int_equal(rd(r, WDAY), 7);
 }
 
+/* IBM AT CMOS: 0x10 floppy types by nibble, 0x14 bits 7-6 drives - 1, bit 0
+ * drives present, bits 5-4 00 for EGA/VGA; both inside the checksum. */
+static void test_equipment_bytes(void **state)
+{
+	struct rig *r = *state;
+
+	cmos_set_equipment(&r->c, 0x40); /* A: 1.44M */
+	assert_int_equal(rd(r, 0x10), 0x40);
+	assert_int_equal(rd(r, 0x14), 0x01);
+	cmos_set_equipment(&r->c, 0x42); /* A: 1.44M, B: 1.2M */
+	assert_int_equal(rd(r, 0x14), 0x41);
+	cmos_set_memory(&r->c, 1u << 20);
+	assert_int_equal(rd(r, 0x2E) << 8 | rd(r, 0x2F), 0x42 + 0x41 + 0x80 + 0x02);
+	cmos_set_equipment(&r->c, 0x00);
+	assert_int_equal(rd(r, 0x10), 0x00);
+	assert_int_equal(rd(r, 0x14), 0x00);
+}
+
 static void test_divider_reset(void **state)
 {
 	struct rig *r = *state;
@@ -463,6 +481,7 @@ int main(void)
 		T(test_set_stops_updates),
 		T(test_divider_reset),
 		T(test_memory_bytes),
+		T(test_equipment_bytes),
 		T(test_nmi_mask),
 		T(test_save_and_load),
 		T(test_post_codes),
