@@ -93,6 +93,29 @@ static int task_file_lba(struct ata *a, const struct ata_drive *d, uint64_t *lba
 	return 0;
 }
 
+/* After each block, as ATA-2 documents: the address registers name the last
+ * sector transferred (in the form the command used) and the sector count
+ * the sectors still to go, so a guest can see how far a failed transfer got. */
+static void task_file_advance(struct ata *a, const struct ata_drive *d, uint32_t n)
+{
+	uint64_t last = a->lba + n - 1;
+	uint32_t cyl;
+
+	if (a->select & SEL_LBA) {
+		a->lba_lo = (uint8_t)last;
+		cyl = (uint32_t)(last >> 8);
+		a->select = (uint8_t)((a->select & 0xF0) | ((last >> 24) & 0x0F));
+	} else {
+		uint64_t track = last / d->spt;
+		a->lba_lo = (uint8_t)(last % d->spt + 1);
+		cyl = (uint32_t)(track / d->heads);
+		a->select = (uint8_t)((a->select & 0xF0) | (track % d->heads));
+	}
+	a->lba_mid = (uint8_t)cyl;
+	a->lba_hi = (uint8_t)(cyl >> 8);
+	a->count = (uint8_t)(a->remaining - n); /* 256 sectors wrap to 0, as they were asked */
+}
+
 static bool is_multiple(uint8_t cmd)
 {
 	return cmd == CMD_READ_MULTIPLE || cmd == CMD_WRITE_MULTIPLE;
@@ -165,6 +188,7 @@ static void read_block_done(struct ata *a)
 		a->len = a->pos = 0;
 		return;
 	}
+	task_file_advance(a, selected(a), n);
 	a->lba += n;
 	a->remaining -= n;
 	if (a->remaining) {
@@ -185,6 +209,7 @@ static void write_block_done(struct ata *a)
 		fail(a, ERR_ABRT);
 		return;
 	}
+	task_file_advance(a, d, n);
 	a->lba += n;
 	a->remaining -= n;
 	if (a->remaining)

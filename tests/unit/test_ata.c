@@ -201,6 +201,23 @@ static void test_chs_write_read(void **state)
 	outb(r, STATUS, 0x30);
 	write_words(r, out, sizeof out);
 	assert_memory_equal(r->disk.data + lba * 512, out, sizeof out);
+	/* The task file names the last sector transferred, in CHS (ATA-2). */
+	assert_int_equal(inb(r, LBA_LO), 3);
+	assert_int_equal(inb(r, LBA_MID), 1);
+	assert_int_equal(inb(r, SELECT) & 0x0F, 2);
+	assert_int_equal(inb(r, COUNT), 0);
+	/* Two sectors from C1 H2 S63 end on the next head: C1 H3 S1. */
+	outb(r, COUNT, 2);
+	outb(r, LBA_LO, 63);
+	outb(r, STATUS, 0x20);
+	read_words(r, in, sizeof in);
+	assert_int_equal(inb(r, COUNT), 1);
+	assert_int_equal(inb(r, LBA_LO), 63);
+	read_words(r, in, sizeof in);
+	assert_int_equal(inb(r, LBA_LO), 1);
+	assert_int_equal(inb(r, LBA_MID), 1);
+	assert_int_equal(inb(r, SELECT) & 0x0F, 3);
+	assert_int_equal(inb(r, COUNT), 0);
 	lba_command(r, 0x20, lba, 1);
 	read_words(r, in, sizeof in);
 	assert_memory_equal(in, out, sizeof out);
@@ -231,6 +248,9 @@ static void test_read_multiple(void **state)
 	for (int block = 0; block < 2; block++) {
 		assert_int_equal(inb(r, STATUS), ST_IDLE | ST_DRQ);
 		read_words(r, in + block * 2048, 2048);
+		/* after each block: the last sector read and the sectors left */
+		assert_int_equal(inb(r, LBA_LO), 100 + 4 * block + 3);
+		assert_int_equal(inb(r, COUNT), 4 - 4 * block);
 	}
 	assert_int_equal(inb(r, STATUS), ST_IDLE);
 	assert_int_equal(r->irq_rises, 2); /* one per block of four sectors */
