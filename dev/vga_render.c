@@ -138,19 +138,27 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 	}
 }
 
+/* A graphics frame's size: 'dots' pixels per character clock of the CRTC's
+ * horizontal display end, lines after the scan-line repeat and double scan,
+ * clipped to the frame buffer. */
+static void graphics_size(const struct vga *v, int dots, int *width, int *height)
+{
+	int w = (v->crtc[0x01] + 1) * dots, h = display_lines(v) / max_scan_line(v);
+
+	if (v->crtc[0x09] & 0x80) /* double scan */
+		h /= 2;
+	*width = w > VGA_MAX_WIDTH ? VGA_MAX_WIDTH : w;
+	*height = h > VGA_MAX_HEIGHT ? VGA_MAX_HEIGHT : h;
+}
+
 /* 256 colours: each address the CRTC reads gives four pixels, one from
  * each plane (chain-4 put pixel p in plane p & 3). */
 static void render_256(const struct vga *v, uint32_t *px, int *width, int *height)
 {
 	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
-	int w = (v->crtc[0x01] + 1) * 4, h = display_lines(v) / max_scan_line(v);
+	int w, h;
 
-	if (v->crtc[0x09] & 0x80) /* double scan */
-		h /= 2;
-	if (w > VGA_MAX_WIDTH)
-		w = VGA_MAX_WIDTH;
-	if (h > VGA_MAX_HEIGHT)
-		h = VGA_MAX_HEIGHT;
+	graphics_size(v, 4, &w, &h);
 	*width = w;
 	*height = h;
 	for (int y = 0; y < h; y++)
@@ -164,14 +172,9 @@ static void render_256(const struct vga *v, uint32_t *px, int *width, int *heigh
 static void render_planar(const struct vga *v, uint32_t *px, int *width, int *height)
 {
 	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
-	int w = (v->crtc[0x01] + 1) * 8, h = display_lines(v) / max_scan_line(v);
+	int w, h;
 
-	if (v->crtc[0x09] & 0x80)
-		h /= 2;
-	if (w > VGA_MAX_WIDTH)
-		w = VGA_MAX_WIDTH;
-	if (h > VGA_MAX_HEIGHT)
-		h = VGA_MAX_HEIGHT;
+	graphics_size(v, 8, &w, &h);
 	*width = w;
 	*height = h;
 	for (int y = 0; y < h; y++)
