@@ -305,6 +305,11 @@ static void kbd_write(struct kbd *k, uint8_t v)
 	}
 }
 
+bool kbd_idle(const struct kbd *k)
+{
+	return k->scanning && !k->qcount && !k->obf;
+}
+
 void kbd_key(struct kbd *k, const uint8_t *scancode_set2, int n)
 {
 	if (!k->scanning || n <= 0 || n > KBD_QUEUE_SIZE - k->qcount)

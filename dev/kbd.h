@@ -65,5 +65,8 @@ int kbd_init(struct kbd *k, struct bus *b, struct clock *clk, struct irq_line ir
  * E0/F0 prefixes). Dropped while the keyboard does not scan, or whole when
  * the keyboard's queue has no room for it. */
 void kbd_key(struct kbd *k, const uint8_t *scancode_set2, int n);
+/* The keyboard scans and everything it sent has reached the guest: a key
+ * given now is the next byte the guest reads. */
+bool kbd_idle(const struct kbd *k);
 
 #endif

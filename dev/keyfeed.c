@@ -7,11 +7,6 @@
 
 #include <string.h>
 
-static bool keyboard_ready(const struct kbd *k)
-{
-	return k->scanning && !k->qcount && !k->obf;
-}
-
 static void keyfeed_fire(void *ctx)
 {
 	struct keyfeed *f = ctx;
@@ -19,7 +14,7 @@ static void keyfeed_fire(void *ctx)
 
 	if (!f->count)
 		return;
-	if (!keyboard_ready(f->kbd)) {
+	if (!kbd_idle(f->kbd)) {
 		clock_arm(f->clk, f->timer, now + KEYFEED_POLL_NS);
 		return;
 	}
