@@ -137,7 +137,8 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 	if (fdc_init(&m->fdc, &m->bus, pic_line(&m->pic, 6), &m->dma, cfg->floppy[0],
 	             cfg->floppy[1])) {
 		snprintf(err, (size_t)errlen,
-		         "a floppy image is not 360K, 720K, 1.2M, 1.44M or 2.88M");
+		         "cannot set up the floppy controller: an image "
+		         "of no floppy size, or its ports taken");
 		machine_free(m);
 		return -1;
 	}

@@ -168,43 +168,47 @@ static void close_disks(struct device_opts *d)
 	}
 }
 
-static int open_disks(const char *cmd, struct device_opts *d)
+/* The image behind --OPT (hda, fdb ...). Returns 0, or -1 after reporting. */
+static int open_image(const char *cmd, const char *opt, const char *path, bool rw,
+                      struct disk_image **img, struct block_dev *blk)
 {
 	char err[512];
 
-	for (int i = 0; i < 2; i++) {
-		if (!d->disk_path[i])
-			continue;
-		d->disk[i] = disk_image_open(d->disk_path[i], d->disk_rw, err, sizeof err);
-		if (!d->disk[i]) {
-			cli_error(cmd, "--hd%c: %s", 'a' + i, err);
-			close_disks(d);
-			return -1;
-		}
-		d->disk_blk[i] = disk_image_block(d->disk[i]);
+	*img = disk_image_open(path, rw, err, sizeof err);
+	if (!*img) {
+		cli_error(cmd, "--%s: %s", opt, err);
+		return -1;
 	}
+	*blk = disk_image_block(*img);
+	return 0;
+}
+
+static int open_disks(const char *cmd, struct device_opts *d)
+{
+	static const char *const hd[2] = { "hda", "hdb" }, *const fd[2] = { "fda", "fdb" };
+
 	for (int i = 0; i < 2; i++) {
+		if (d->disk_path[i] && open_image(cmd, hd[i], d->disk_path[i], d->disk_rw,
+		                                  &d->disk[i], &d->disk_blk[i]) < 0)
+			goto fail;
 		if (!d->floppy_path[i])
 			continue;
-		d->floppy[i] = disk_image_open(d->floppy_path[i], d->disk_rw, err, sizeof err);
-		if (!d->floppy[i]) {
-			cli_error(cmd, "--fd%c: %s", 'a' + i, err);
-			close_disks(d);
-			return -1;
-		}
-		d->floppy_blk[i] = disk_image_block(d->floppy[i]);
+		if (open_image(cmd, fd[i], d->floppy_path[i], d->disk_rw, &d->floppy[i],
+		               &d->floppy_blk[i]) < 0)
+			goto fail;
 		if (!fdc_geometry_for(d->floppy_blk[i].sectors)) {
-			cli_error(
-			        cmd,
-			        "--fd%c: %s is %llu bytes, not a 360K, 720K, 1.2M, 1.44M or 2.88M "
-			        "floppy image",
-			        'a' + i, d->floppy_path[i],
-			        (unsigned long long)d->floppy_blk[i].sectors * 512);
-			close_disks(d);
-			return -1;
+			cli_error(cmd,
+			          "--%s: %s is %llu bytes, not a 360K, 720K, 1.2M, 1.44M or 2.88M "
+			          "floppy image",
+			          fd[i], d->floppy_path[i],
+			          (unsigned long long)d->floppy_blk[i].sectors * 512);
+			goto fail;
 		}
 	}
 	return 0;
+fail:
+	close_disks(d);
+	return -1;
 }
 
 int device_open(const char *cmd, struct device_opts *d, bool serial_input)
