@@ -32,6 +32,19 @@ _Noreturn void cpu_unsupported(struct cpu *c, const char *why)
 	longjmp(c->fault_jmp, 1);
 }
 
+/* No paging yet: the linear address is the physical address. */
+uint32_t cpu_lin_read(struct cpu *c, uint32_t lin, int size, bool system)
+{
+	(void)system;
+	return mem_read(c->mem, lin, size);
+}
+
+void cpu_lin_write(struct cpu *c, uint32_t lin, uint32_t val, int size, bool system)
+{
+	(void)system;
+	mem_write(c->mem, lin, val, size);
+}
+
 /* Real-mode offsets past the segment limit: the 8086 wraps inside the 64 KiB
  * segment (handled by the callers); the 286 raises interrupt 13 for any
  * segment, the 386 #SS for the stack segment and #GP for the others. */
@@ -62,13 +75,14 @@ static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wra
 
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
-			v |= mem_read(c->mem, base + ((off + (uint32_t)i) & 0xffff), 1) << (8 * i);
+			v |= cpu_lin_read(c, base + ((off + (uint32_t)i) & 0xffff), 1, false)
+			     << (8 * i);
 	} else {
 		if (wrap)
 			off &= 0xffff;
 		else
 			limit_check(c, seg, off, size);
-		v = mem_read(c->mem, base + off, size);
+		v = cpu_lin_read(c, base + off, size, false);
 	}
 	if (c->debug)
 		debug_memory(c, base + (off & (wrap ? 0xffff : 0xffffffffu)), size, false, v, v);
@@ -98,13 +112,14 @@ static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int siz
 
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
-			mem_write(c->mem, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1);
+			cpu_lin_write(c, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1,
+			              false);
 	} else {
 		if (wrap)
 			off &= 0xffff;
 		else
 			limit_check(c, seg, off, size);
-		mem_write(c->mem, base + off, val, size);
+		cpu_lin_write(c, base + off, val, size, false);
 	}
 	if (watched)
 		debug_memory(c, lin, size, true, old, val & size_mask(size));

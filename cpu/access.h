@@ -21,6 +21,13 @@ _Noreturn void cpu_fault_noerr(struct cpu *c, int vector);
  * CPU_STOP_UNSUPPORTED and the instruction can be retried once it is. */
 _Noreturn void cpu_unsupported(struct cpu *c, const char *why);
 
+/* Linear-address accesses: every segment-relative access ends here, and the
+ * CPU's own accesses to the GDT, LDT, IDT and TSS start here. 'system' marks
+ * those (paging checks them as supervisor accesses whatever the CPL). Paging
+ * and the A20 gate apply; a translation fault raises #PF. */
+uint32_t cpu_lin_read(struct cpu *c, uint32_t lin, int size, bool system);
+void cpu_lin_write(struct cpu *c, uint32_t lin, uint32_t val, int size, bool system);
+
 /* Reads and writes of 'size' bytes at seg:off, with the segment checks of the
  * current mode. A fault leaves the machine as it was before the access. */
 uint32_t cpu_read(struct cpu *c, int seg, uint32_t off, int size);

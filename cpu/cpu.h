@@ -32,9 +32,19 @@ enum {
 	FLAG_NT = 1u << 14,
 	FLAG_RF = 1u << 16,
 	FLAG_VM = 1u << 17,
+	FLAG_AC = 1u << 18, /* 486 */
 };
 
-enum { CR0_PE = 1u << 0, CR0_MP = 1u << 1, CR0_EM = 1u << 2, CR0_TS = 1u << 3 };
+enum {
+	CR0_PE = 1u << 0,
+	CR0_MP = 1u << 1,
+	CR0_EM = 1u << 2,
+	CR0_TS = 1u << 3,
+	CR0_ET = 1u << 4,
+	CR0_WP = 1u << 16, /* 486 */
+	CR0_AM = 1u << 18, /* 486 */
+	CR0_PG = 1u << 31,
+};
 
 /* Exception vectors (SDM Vol. 3, 6.3.1). */
 enum {
@@ -98,8 +108,11 @@ struct segcache {
 	uint16_t sel;
 	uint32_t base;
 	uint32_t limit;
-	uint16_t attr; /* descriptor access byte and flags; in real mode: writable data */
-	bool big;      /* D/B bit: 32-bit default operand size (CS) or stack (SS) */
+	/* Bits 8-23 of the descriptor's high dword, shifted down: the access
+	 * byte in bits 0-7 (type, S, DPL, P) and AVL, D/B, G in bits 12, 14, 15
+	 * (the layout LAR returns, shifted). Real mode: 0x93, writable data. */
+	uint16_t attr;
+	bool big; /* D/B bit: 32-bit default operand size (CS) or stack (SS) */
 };
 
 struct dtr {
@@ -130,7 +143,11 @@ struct cpu {
 	uint32_t eflags; /* read and written through cpu/flags.h only */
 	struct segcache seg[SEG_COUNT];
 	uint32_t cr0, cr2, cr3;
+	uint32_t dr[8]; /* DR0-DR3 breakpoint addresses, DR6 status, DR7 control (DR4/5 unused) */
 	struct dtr gdtr, idtr;
+	/* LDTR and TR: the selector and the cached descriptor, like a segment
+	 * register. attr 0 with a null selector: not loaded. */
+	struct segcache ldtr, tr;
 
 	enum cpu_model model;
 	const struct cpu_traits *traits;

@@ -23,8 +23,8 @@ void intr_deliver(struct cpu *c, int vector, enum cpu_intr_source source, bool h
 	(void)error;
 	if (c->traits->has_ud && entry + 3 > c->idtr.limit)
 		cpu_fault(c, EXC_GP, entry + 2);
-	ip = (uint16_t)mem_read(c->mem, c->idtr.base + entry, 2);
-	cs = (uint16_t)mem_read(c->mem, c->idtr.base + entry + 2, 2);
+	ip = (uint16_t)cpu_lin_read(c, c->idtr.base + entry, 2, true);
+	cs = (uint16_t)cpu_lin_read(c, c->idtr.base + entry + 2, 2, true);
 	stack_push(c, flags_get(c) & 0xffff, 2);
 	stack_push(c, c->seg[SEG_CS].sel, 2);
 	stack_push(c, c->eip & 0xffff, 2);
