@@ -199,6 +199,15 @@ void cpu_request_stop(struct cpu *c);
  * explanations and the conformance harness. */
 uint32_t cpu_undefined_flags(struct cpu *c);
 
+/* The current privilege level: 0 in real mode, 3 in virtual-8086 mode,
+ * otherwise the RPL of CS (which the CPU keeps equal to the CPL). */
+static inline int cpu_cpl(const struct cpu *c)
+{
+	if (!(c->cr0 & CR0_PE))
+		return 0;
+	return (c->eflags & FLAG_VM) ? 3 : c->seg[SEG_CS].sel & 3;
+}
+
 /* Register views for front ends and tests. */
 uint32_t cpu_flags(const struct cpu *c);
 void cpu_set_flags(struct cpu *c, uint32_t value);
