@@ -1,0 +1,33 @@
+# Check that FONT_PSF is a PSF (version 1 or 2) font of 8x16 glyphs in code
+# page 437 order and write its first 256 glyphs as a C array (cmake -P).
+# Inputs: FONT_PSF (decompressed .psf), OUTPUT (.c file), SYMBOL (array name).
+file(READ "${FONT_PSF}" head LIMIT 32 HEX)
+string(SUBSTRING "${head}" 0 4 magic1)
+string(SUBSTRING "${head}" 0 8 magic2)
+if(magic1 STREQUAL "3604")
+  string(SUBSTRING "${head}" 6 2 height)
+  set(offset 4)
+  if(NOT height STREQUAL "10")
+    message(FATAL_ERROR "${FONT_PSF}: glyphs are 0x${height} rows high, x86lab needs 16")
+  endif()
+elseif(magic2 STREQUAL "72b54a86")
+  # PSF2: header size at byte 8, glyph size at 20, height at 24, width at 28 (little-endian).
+  string(SUBSTRING "${head}" 16 2 offset_hex)
+  string(SUBSTRING "${head}" 48 2 height)
+  string(SUBSTRING "${head}" 56 2 width)
+  if(NOT height STREQUAL "10" OR NOT width STREQUAL "08")
+    message(FATAL_ERROR "${FONT_PSF}: glyphs are not 8x16")
+  endif()
+  math(EXPR offset "0x${offset_hex}")
+else()
+  message(FATAL_ERROR "${FONT_PSF}: not a PSF font (magic ${magic2})")
+endif()
+file(READ "${FONT_PSF}" hex OFFSET ${offset} LIMIT 4096 HEX)
+string(LENGTH "${hex}" n)
+if(NOT n EQUAL 8192)
+  message(FATAL_ERROR "${FONT_PSF}: fewer than 256 glyphs")
+endif()
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," body "${hex}")
+string(REGEX REPLACE "((0x..,){16})" "\\1\n" body "${body}")
+file(WRITE "${OUTPUT}" "/* Generated from ${FONT_PSF} by cmake/font.cmake; do not edit. */\n"
+  "const unsigned char ${SYMBOL}[4096] = {\n${body}\n};\n")
