@@ -278,23 +278,33 @@ static bool pic_cascaded(const struct pic *p)
 /* The master resolves first. Nothing left to resolve gives the chip's IR7
  * vector without setting ISR (the "default IR7"); on the slave that default
  * comes after the master has already put IR2 in service. */
-int pic_inta(struct pic *p)
+int pic_inta_first(struct pic *p)
+{
+	int ir = chip_resolve(&p->chip[0], true);
+
+	if (ir >= 0)
+		chip_ack(&p->chip[0], ir);
+	pic_update(p);
+	return ir;
+}
+
+int pic_inta_second(struct pic *p, int master_ir)
 {
 	struct pic_chip *m = &p->chip[0], *s = &p->chip[1];
-	int ir = chip_resolve(m, true), vector;
+	int sir;
 
-	if (ir < 0) {
-		vector = m->vector_base | 7;
-	} else {
-		chip_ack(m, ir);
-		vector = m->vector_base | ir;
-		if (ir == PIC_CASCADE_IR && pic_cascaded(p)) {
-			int sir = chip_resolve(s, false);
-			if (sir >= 0)
-				chip_ack(s, sir);
-			vector = s->vector_base | (sir >= 0 ? sir : 7);
-		}
-	}
+	if (master_ir < 0)
+		return m->vector_base | 7;
+	if (master_ir != PIC_CASCADE_IR || !pic_cascaded(p))
+		return m->vector_base | master_ir;
+	sir = chip_resolve(s, false);
+	if (sir >= 0)
+		chip_ack(s, sir);
 	pic_update(p);
-	return vector;
+	return s->vector_base | (sir >= 0 ? sir : 7);
+}
+
+int pic_inta(struct pic *p)
+{
+	return pic_inta_second(p, pic_inta_first(p));
 }

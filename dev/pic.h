@@ -48,5 +48,13 @@ void pic_set_irq(struct pic *p, int irq, int level);
 struct irq_line pic_line(struct pic *p, int irq);
 /* The INTA cycle: the vector, spurious IRQ 7 / IRQ 15 when nothing is there. */
 int pic_inta(struct pic *p);
+/* The cycle's two pulses, which pic_inta runs back to back (8259A data
+ * sheet, "interrupt sequence"): the first freezes the master's choice and
+ * puts it in service (returns its IR, or -1: spurious); the second makes the
+ * chosen chip drive the vector. A slave request that vanishes between them
+ * leaves the master's IR2 in service and gives the slave's IR7 vector:
+ * spurious IRQ 15. Apart for tests that reproduce that race. */
+int pic_inta_first(struct pic *p);
+int pic_inta_second(struct pic *p, int master_ir);
 
 #endif

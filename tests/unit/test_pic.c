@@ -346,6 +346,32 @@ static void test_spurious_irq7(void **state)
 	assert_int_equal(read_isr(r, 0x20), 0);
 }
 
+/* A slave request that goes away between the two INTA pulses: the master
+ * has already put IR2 in service, the slave answers with its IR7 vector and
+ * puts nothing in service; the handler sends its EOI to the master only
+ * (8259A data sheet, "interrupt sequence"; the PC/AT's spurious IRQ 15). */
+static void test_spurious_irq15(void **state)
+{
+	struct rig *r = *state;
+
+	pic_set_irq(&r->pic, 12, 1);
+	assert_true(r->intr);
+	assert_int_equal(pic_inta_first(&r->pic), 2);
+	pic_set_irq(&r->pic, 12, 0);
+	assert_int_equal(pic_inta_second(&r->pic, 2), 0x77);
+	assert_int_equal(read_isr(r, 0xA0), 0);
+	assert_int_equal(read_isr(r, 0x20), 0x04);
+	out8(r, 0x20, 0x20);
+	assert_int_equal(read_isr(r, 0x20), 0);
+
+	/* The same two pulses with the request still there: IRQ 12 proper. */
+	pic_set_irq(&r->pic, 12, 1);
+	assert_int_equal(pic_inta_first(&r->pic), 2);
+	assert_int_equal(pic_inta_second(&r->pic, 2), 0x74);
+	assert_int_equal(read_isr(r, 0xA0), 0x10);
+	assert_int_equal(read_isr(r, 0x20), 0x04);
+}
+
 /* Edge mode wants a new rising edge; level mode requests for as long as
  * the line is high, so after the EOI it interrupts again. */
 static void test_edge_versus_level(void **state)
@@ -436,6 +462,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rotation_and_set_priority, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_poll, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spurious_irq7, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_spurious_irq15, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_edge_versus_level, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_icw1_resets_edge_sense, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_special_mask_mode, setup, teardown),
