@@ -95,6 +95,10 @@ static inline void cpu_debug_catch(struct cpu_debug *d, int vector, bool on)
 		d->catch_vectors[vector >> 5] &= ~(1u << (vector & 31));
 }
 
+/* Write debug register DRn as MOV DRn would (reserved bits forced, DR4/5
+ * as DR6/7), for debuggers and tests that set them from outside. */
+void cpu_set_debug_reg(struct cpu *c, int n, uint32_t v);
+
 /* Where CS:EIP (or any seg:off) is, as the debugger's addresses need it. */
 uint32_t cpu_linear(const struct cpu *c, int seg, uint32_t off);
 /* Linear to physical as the CPU would translate it now (paging, A20), without
