@@ -53,5 +53,9 @@ int32_t signed_disp(const struct cpu_insn_info *in);
 void explain_header(FILE *out, const struct style *st, const struct cpu *c,
                     const struct cpu_insn_info *in);
 void explain_encoding(FILE *out, const struct style *st, const struct cpu_insn_info *in);
+/* In protected mode: the descriptors, limits and privilege checks the
+ * instruction involves, and what they decide (explain_protection.c). */
+void explain_protection(FILE *out, const struct style *st, struct cpu *c,
+                        const struct cpu_insn_info *in);
 
 #endif
