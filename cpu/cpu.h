@@ -144,8 +144,7 @@ struct cpu {
 	uint32_t eflags; /* read and written through cpu/flags.h only */
 	struct segcache seg[SEG_COUNT];
 	uint32_t cr0, cr2, cr3;
-	uint32_t dr[8]; /* DR0-DR3 breakpoint addresses, DR6 status, DR7 control (DR4/5 unused: MOV
-	                   aliases them to DR6/7) */
+	uint32_t dr[8];   /* DR0-3 addresses, DR6 status, DR7 control; MOV maps DR4/5 to DR6/7 */
 	uint8_t dr_armed; /* what DR7 enables: DR_ARMED_* (cpu/debugreg.h), 0 for nothing */
 	uint8_t dr_hits;  /* DR6 B0-B3 of the data breakpoints the current instruction hit */
 	struct dtr gdtr, idtr;

@@ -41,6 +41,7 @@ static void arm(struct cpu *c)
 	uint32_t dr7 = c->dr[7];
 
 	c->dr_armed = 0;
+	c->dr_hits = 0; /* nothing armed: nothing may be left to report */
 	for (int n = 0; n < 4; n++) {
 		if (!dr7_enabled(dr7, n))
 			continue;
@@ -57,7 +58,6 @@ void debugreg_reset(struct cpu *c)
 		c->dr[n] = 0;
 	c->dr[6] = DR6_FIXED1;
 	c->dr[7] = DR7_FIXED1;
-	c->dr_hits = 0;
 	arm(c);
 }
 

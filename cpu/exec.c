@@ -148,18 +148,20 @@ static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 	return buf;
 }
 
-static void exec_one(struct cpu *c)
+/* One instruction; 'watch' is debugreg_watch(). Inlined twice, so that with
+ * watch = 0 the compiler drops the debug register code altogether. */
+static inline __attribute__((always_inline)) void exec_insn(struct cpu *c, uint32_t watch)
 {
 	struct insn buf;
 	const struct insn *in;
-	uint32_t watch = debugreg_watch(c);
 
 	c->insn_eip = c->next_eip = c->eip;
 	c->insn_esp = c->reg[REG_SP];
 	if (watch)
 		debugreg_insn_start(c, watch);
 	in = fetch_insn(c, &buf);
-	c->dr_hits = 0; /* fetches are not data accesses */
+	if (watch)
+		c->dr_hits = 0; /* fetches are not data accesses */
 	c->next_eip = (c->insn_eip + (in ? in->len : buf.len)) & ip_mask(c);
 	c->eip = c->next_eip;
 	if (in) {
@@ -172,6 +174,22 @@ static void exec_one(struct cpu *c)
 	}
 	if (watch)
 		debugreg_insn_end(c, watch, in);
+}
+
+static __attribute__((noinline)) void exec_watched(struct cpu *c, uint32_t watch)
+{
+	exec_insn(c, watch);
+}
+
+/* The cost of TF, RF and the debug registers when none is in use: one test. */
+static void exec_one(struct cpu *c)
+{
+	uint32_t watch = debugreg_watch(c);
+
+	if (__builtin_expect(watch != 0, 0))
+		exec_watched(c, watch);
+	else
+		exec_insn(c, 0);
 }
 
 /* Exceptions the SDM calls contributory (Vol. 3, Table 6-5): a second one
