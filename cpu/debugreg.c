@@ -148,12 +148,20 @@ static bool entered_handler(const struct cpu *c, const struct insn *in)
 	return (e == op_int || e == op_int3 || e == op_into || e == op_int1) && !flag(c, FLAG_TF);
 }
 
+/* MOV SS and POP SS hold the single-step trap off until after the next
+ * instruction, as they hold off interrupts, so that SS:SP change together
+ * (SDM Vol. 3, 6.8.3; QEMU agrees). STI's shadow covers interrupts only. */
+static bool stack_switch_shadow(const struct cpu *c, const struct insn *in)
+{
+	return c->inhibit_intr && in && in->op->exec != op_flagop;
+}
+
 void debugreg_insn_end(struct cpu *c, uint32_t watch, const struct insn *in)
 {
 	uint32_t status = c->dr_hits;
 
 	c->dr_hits = 0;
-	if ((watch & FLAG_TF) && !entered_handler(c, in))
+	if ((watch & FLAG_TF) && !entered_handler(c, in) && !stack_switch_shadow(c, in))
 		status |= DR6_BS;
 	if (!status)
 		return;

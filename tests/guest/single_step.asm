@@ -4,6 +4,7 @@
 ; Vol. 3, 17.3.1.4). The POPF that sets TF is not followed by a trap; the
 ; POPF that clears it is, since TF was set when it started (QEMU agrees).
 ; INT n clears TF, so its handler runs unstepped and no trap follows it.
+; MOV SS and POP SS defer the trap past the next instruction.
 ; Runs on every model.
 %include "guest.inc"
 
@@ -68,6 +69,30 @@ b1:	dec	cx		; 3 x dec + 3 x jnz = 6 traps
 	EXPECT	word [count], 11
 	EXPECT	word [log+0], b1+1
 	EXPECT	word [log+2], b1
+
+TEST "MOV SS and POP SS hold the trap off for one instruction"
+	mov	word [count], 0
+	mov	word [logp], log
+	mov	dx, ss
+	pushf
+	pop	ax
+	or	ax, TF
+	push	ax
+	popf
+c1:	mov	ss, dx		; no trap here ...
+c2:	nop			; ... but after this one: c3 (trap 1)
+c3:	push	ss		; c4 (2)
+c4:	pop	ss		; none
+c5:	nop			; c6 (3)
+c6:	pushf			; 4
+	pop	ax		; 5
+	and	ax, ~TF		; 6
+	push	ax		; 7
+	popf			; 8
+	EXPECT	word [count], 8
+	EXPECT	word [log+0], c3
+	EXPECT	word [log+2], c4
+	EXPECT	word [log+4], c6
 
 	PASS
 
