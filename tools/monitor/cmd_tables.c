@@ -212,22 +212,20 @@ int mcmd_idt(struct monitor *m, const struct mon_args *a)
 {
 	const struct cpu *c = m->cpu;
 
-	if (cpu_exec_mode(c) != MODE_PROTECTED) {
+	/* Virtual-8086 mode takes its interrupts through the IDT too. */
+	if (cpu_exec_mode(c) == MODE_REAL) {
 		char one[] = "1";
 		struct mon_args ivt = *a;
 		fprintf(m->out,
-		        "%s: the IDT is not in use; interrupts go through the vector table at "
-		        "0x%08" PRIX32 "\n",
-		        cpu_exec_mode(c) == MODE_REAL ? "real mode" : "virtual-8086 mode",
+		        "real mode: the IDT is not in use; interrupts go through the vector table "
+		        "at 0x%08" PRIX32 "\n",
 		        c->idtr.base);
 		if (a->argc == 1) { /* one vector, as 'idt N' means in protected mode */
 			ivt.argc = 2;
 			ivt.argv[1] = one;
 			ivt.rest[1] = one;
 		}
-		if (cpu_exec_mode(c) == MODE_REAL)
-			return mcmd_ivt(m, &ivt);
-		return 0;
+		return mcmd_ivt(m, &ivt);
 	}
 	fprintf(m->out, "IDT at 0x%08" PRIX32 ", limit 0x%04X (%u vectors)\n", c->idtr.base,
 	        c->idtr.limit, (c->idtr.limit + 1u) / 8);
