@@ -103,7 +103,7 @@ void op_mov_dr(struct cpu *c, const struct insn *in)
 
 void debugreg_insn_start(struct cpu *c, uint32_t watch)
 {
-	uint32_t lin;
+	uint32_t lin, hits = 0;
 
 	if (watch & FLAG_RF) {
 		c->eflags &= ~(uint32_t)FLAG_RF;
@@ -112,11 +112,12 @@ void debugreg_insn_start(struct cpu *c, uint32_t watch)
 	if (!(watch & DR_ARMED_CODE))
 		return;
 	lin = cpu_linear(c, SEG_CS, c->eip);
-	for (int n = 0; n < 4; n++) {
-		if (dr7_enabled(c->dr[7], n) && dr7_rw(c->dr[7], n) == RW_EXEC && c->dr[n] == lin) {
-			c->dr[6] |= DR6_B0 << n;
-			cpu_fault_noerr(c, EXC_DB);
-		}
+	for (int n = 0; n < 4; n++)
+		if (dr7_enabled(c->dr[7], n) && dr7_rw(c->dr[7], n) == RW_EXEC && c->dr[n] == lin)
+			hits |= DR6_B0 << n;
+	if (hits) { /* every breakpoint that matches is reported */
+		c->dr[6] |= hits;
+		cpu_fault_noerr(c, EXC_DB);
 	}
 }
 
@@ -132,7 +133,7 @@ void debugreg_access(struct cpu *c, uint32_t lin, int size, bool write)
 			continue;
 		len = dr7_len(dr7, n);
 		addr = c->dr[n] & ~(len - 1);
-		if (lin < addr + len && addr < lin + (uint32_t)size)
+		if (lin < (uint64_t)addr + len && addr < (uint64_t)lin + (uint32_t)size)
 			c->dr_hits |= (uint8_t)(DR6_B0 << n);
 	}
 }

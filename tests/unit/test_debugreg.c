@@ -171,6 +171,24 @@ static void test_faulting_instruction_is_not_stepped(void **state)
 	rig_free(r);
 }
 
+/* SDM Vol. 3, 17.2.3: DR6 reports every breakpoint that matched, here two
+ * instruction breakpoints on the same address. */
+static void test_two_instruction_breakpoints_report_both(void **state)
+{
+	static const uint8_t code[] = { 0x90 };
+	struct rig *r = rig_with(CPU_386, code, sizeof code);
+
+	(void)state;
+	cpu_set_debug_reg(&r->cpu, 0, CODE_LIN);
+	cpu_set_debug_reg(&r->cpu, 3, CODE_LIN);
+	cpu_set_debug_reg(&r->cpu, 7, 0x00000041); /* L0, L3, execute */
+	cpu_run(&r->cpu, 1);
+	assert_true(in_handler(r));
+	assert_int_equal(stack_word(r, 0), RIG_IP); /* a fault */
+	assert_int_equal(r->cpu.dr[6] & 0xf, 9);
+	rig_free(r);
+}
+
 /* With DR7 enabling nothing, nothing is armed: the per-instruction cost is
  * one test (cpu/debugreg.h). */
 static void test_dr7_arms_only_what_it_enables(void **state)
@@ -198,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_data_breakpoint_in_rep_movsb),
 		cmocka_unit_test(test_single_step_before_external_interrupt),
 		cmocka_unit_test(test_faulting_instruction_is_not_stepped),
+		cmocka_unit_test(test_two_instruction_breakpoints_report_both),
 		cmocka_unit_test(test_dr7_arms_only_what_it_enables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
