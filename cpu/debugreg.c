@@ -172,4 +172,17 @@ void debugreg_insn_end(struct cpu *c, uint32_t watch, const struct insn *in)
 	c->insn_esp = c->reg[REG_SP];
 	c->halted = false;
 	intr_deliver(c, EXC_DB, INTR_EXCEPTION, false, 0);
+	c->dr_hits = 0; /* what the #DB's own pushes hit is not reported again */
+}
+
+void debugreg_after_delivery(struct cpu *c)
+{
+	uint32_t status = c->dr_hits;
+
+	c->dr_hits = 0;
+	c->dr[6] |= status;
+	c->insn_eip = c->next_eip = c->eip;
+	c->insn_esp = c->reg[REG_SP];
+	intr_deliver(c, EXC_DB, INTR_EXCEPTION, false, 0);
+	c->dr_hits = 0;
 }

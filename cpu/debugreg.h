@@ -48,6 +48,10 @@ void debugreg_insn_end(struct cpu *c, uint32_t watch, const struct insn *in);
 /* An access of 'size' bytes at linear 'lin' while DR7 enables data
  * breakpoints: note those it matches for the trap after the instruction. */
 void debugreg_access(struct cpu *c, uint32_t lin, int size, bool write);
+/* After an interrupt or exception was delivered, when its pushes hit a data
+ * breakpoint (dr_hits set): the #DB trap, before the handler's first
+ * instruction, which is the CS:EIP it saves. */
+void debugreg_after_delivery(struct cpu *c);
 /* Power-on values of DR6 and DR7 (SDM Vol. 3, Table 9-1). */
 void debugreg_reset(struct cpu *c);
 

@@ -231,6 +231,8 @@ static void exec_fault(struct cpu *c)
 	c->halted = false;
 	intr_deliver(c, vector, INTR_EXCEPTION, has_error, error);
 	c->delivering = 0;
+	if (c->dr_hits)
+		debugreg_after_delivery(c);
 	c->insns++;
 }
 
@@ -253,6 +255,8 @@ static __attribute__((noinline)) enum cpu_stop run_loop(struct cpu *c)
 			c->insn_eip = c->next_eip = c->eip;
 			c->insn_esp = c->reg[REG_SP];
 			intr_deliver(c, c->io.inta(c->io.ctx), INTR_EXTERNAL, false, 0);
+			if (c->dr_hits)
+				debugreg_after_delivery(c);
 		}
 		if (c->debug && debug_before_insn(c))
 			return CPU_STOP_DEBUG;

@@ -189,6 +189,31 @@ static void test_two_instruction_breakpoints_report_both(void **state)
 	rig_free(r);
 }
 
+/* A data breakpoint on the stack that an interrupt's delivery writes: the
+ * #DB trap comes before the IRQ handler's first instruction, whose address
+ * it saves (SDM Vol. 3, 17.3.1.2: data breakpoints are traps). */
+static void test_interrupt_pushes_hit_a_data_breakpoint(void **state)
+{
+	static const uint8_t code[] = { 0x90, 0x90 };
+	struct rig *r = rig_with(CPU_386, code, sizeof code);
+
+	(void)state;
+	rig_set_vector(r, 0x08, HANDLER_SEG, 0x10);
+	cpu_set_flags(&r->cpu, FLAG_IF);
+	r->vector = 0x08;
+	cpu_set_intr(&r->cpu, true);
+	/* FLAGS goes to SS:SP-2 = 1000:FFFC. */
+	cpu_set_debug_reg(&r->cpu, 1, RIG_CS * 16 + 0xfffc);
+	cpu_set_debug_reg(&r->cpu, 7, 0x00500004); /* L1, write, 2 bytes */
+	cpu_run(&r->cpu, 1);
+	assert_int_equal(r->acks, 1);
+	assert_true(in_handler(r));
+	assert_int_equal(r->cpu.eip, 1);          /* past the #DB handler's HLT */
+	assert_int_equal(stack_word(r, 0), 0x10); /* the IRQ handler, not yet run */
+	assert_int_equal(r->cpu.dr[6] & 0xf, 2);
+	rig_free(r);
+}
+
 /* With DR7 enabling nothing, nothing is armed: the per-instruction cost is
  * one test (cpu/debugreg.h). */
 static void test_dr7_arms_only_what_it_enables(void **state)
@@ -217,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_single_step_before_external_interrupt),
 		cmocka_unit_test(test_faulting_instruction_is_not_stepped),
 		cmocka_unit_test(test_two_instruction_breakpoints_report_both),
+		cmocka_unit_test(test_interrupt_pushes_hit_a_data_breakpoint),
 		cmocka_unit_test(test_dr7_arms_only_what_it_enables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
