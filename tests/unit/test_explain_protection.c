@@ -3,7 +3,8 @@
  * protected mode (explain_protection.c) on descriptors built here, against
  * the SDM's rules: each case names the rule and the fault with the error
  * code the SDM gives (Vol. 3, 5.5-5.8, 6.12, and 6.13 for error codes:
- * selector index with TI, or vector * 8 + 2 for an IDT entry).
+ * selector index with TI, or vector * 8 + 2 for an IDT entry), and what
+ * IOPL and the I/O permission bitmap decide (explain_iopl.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -232,6 +233,61 @@ static void test_far_jmp_to_dpl3_code_at_cpl0_is_gp(void **state)
 	expect(r, "result        #GP(0x0028)");
 }
 
+/* A 32-bit TSS at 0x22000 whose I/O permission bitmap (at 0x68) covers
+ * ports 0-3FF; port 'denied' has its bit set (SDM Vol. 1, 18.5.2). */
+static void load_tss_with_bitmap(struct rig *r, uint16_t denied)
+{
+	uint8_t map_base[2] = { 0x68, 0 }, bit = (uint8_t)(1u << (denied & 7));
+
+	mem_poke(&r->mem, 0x22000 + 0x66, map_base, 2);
+	mem_poke(&r->mem, 0x22000 + 0x68 + denied / 8, &bit, 1);
+	r->cpu.tr = (struct segcache){ 0x30, 0x22000, 0x68 + 0x80, 0x89, false };
+}
+
+static const uint8_t out_dx_al[] = { 0xee };
+
+/* CPL 3 > IOPL 0: the bitmap decides; a clear bit allows the port. */
+static void test_io_above_iopl_with_clear_bit_is_allowed(void **state)
+{
+	struct rig *r = protected_rig(3, out_dx_al, sizeof out_dx_al);
+
+	(void)state;
+	load_tss_with_bitmap(r, 0x3f9);
+	r->cpu.reg[REG_DX] = 0x3f8;
+	expect(r, "result        the access is allowed");
+}
+
+static void test_io_above_iopl_with_set_bit_is_gp(void **state)
+{
+	struct rig *r = protected_rig(3, out_dx_al, sizeof out_dx_al);
+
+	(void)state;
+	load_tss_with_bitmap(r, 0x3f8);
+	r->cpu.reg[REG_DX] = 0x3f8;
+	expect(r, "result        #GP(0)");
+}
+
+/* CLI at CPL 3 with IOPL 0: #GP(0) (SDM Vol. 2, CLI). */
+static void test_cli_above_iopl_is_gp(void **state)
+{
+	static const uint8_t cli[] = { 0xfa };
+	struct rig *r = protected_rig(3, cli, sizeof cli);
+
+	(void)state;
+	expect(r, "CPL 3 <= IOPL 0: #GP(0)");
+}
+
+/* Virtual-8086 mode: INT n with IOPL < 3 is #GP(0) (SDM Vol. 3, 20.2.7). */
+static void test_v86_int_below_iopl3_is_gp(void **state)
+{
+	static const uint8_t code[] = { 0xcd, 0x21 };
+	struct rig *r = protected_rig(0, code, sizeof code);
+
+	(void)state;
+	r->cpu.eflags |= FLAG_VM;
+	expect(r, "IOPL 0 < 3: #GP(0)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +303,10 @@ int main(void)
 		cmocka_unit_test(test_expand_down_above_limit_is_allowed),
 		cmocka_unit_test(test_stack_operand_past_limit_is_ss),
 		cmocka_unit_test(test_far_jmp_to_dpl3_code_at_cpl0_is_gp),
+		cmocka_unit_test(test_io_above_iopl_with_clear_bit_is_allowed),
+		cmocka_unit_test(test_io_above_iopl_with_set_bit_is_gp),
+		cmocka_unit_test(test_cli_above_iopl_is_gp),
+		cmocka_unit_test(test_v86_int_below_iopl3_is_gp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -502,9 +502,16 @@ void explain_protection(FILE *out, const struct style *st, struct cpu *c,
 	uint16_t sel;
 	uint32_t off;
 
-	if (cpu_exec_mode(c) != MODE_PROTECTED || in->status != INSN_OK)
+	if (cpu_exec_mode(c) == MODE_REAL || in->status != INSN_OK)
 		return;
+	if (cpu_exec_mode(c) == MODE_V86) {
+		line(out, st, "protection", "virtual-8086 mode, CPL 3, IOPL %d",
+		     (int)(cpu_flags(c) >> 12) & 3);
+		explain_iopl(out, st, c, in);
+		return;
+	}
 	line(out, st, "protection", "protected mode, CPL %d (the RPL of CS)", cpu_cpl(c));
+	explain_iopl(out, st, c, in);
 	for (int i = 0; i < 3 && !lea && lxs < 0 && !far; i++) {
 		const struct cpu_operand *o = &in->operand[i];
 		if (o->cls == OPERAND_MEM)
