@@ -126,8 +126,10 @@ static const struct mon_command commands[] = {
 	  false },
 	/* Understanding */
 	{ "explain", NULL, mcmd_explain, "explain",
-	  "what the instruction at CS:IP does (and the last step did)", NULL, "explain", false,
-	  false },
+	  "what the instruction at CS:IP does (and the last step did)",
+	  "In protected mode also the descriptors, limits and privilege checks it involves,\n"
+	  "and the fault they would raise.",
+	  "explain", false, false },
 	{ "trace", NULL, mcmd_trace, "trace on [FILE] | trace off",
 	  "a line per executed instruction, with what it changed", NULL, "trace on trace.txt",
 	  false, false },
