@@ -7,6 +7,7 @@
 #include "access.h"
 
 #include "debug_hooks.h"
+#include "debugreg.h"
 
 _Noreturn void cpu_fault(struct cpu *c, int vector, uint32_t error)
 {
@@ -84,6 +85,8 @@ static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wra
 			limit_check(c, seg, off, size);
 		v = cpu_lin_read(c, base + off, size, false);
 	}
+	if (c->dr_armed & DR_ARMED_DATA)
+		debugreg_access(c, base + (off & (wrap ? 0xffff : 0xffffffffu)), size, false);
 	if (c->debug)
 		debug_memory(c, base + (off & (wrap ? 0xffff : 0xffffffffu)), size, false, v, v);
 	return v;
@@ -121,6 +124,8 @@ static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int siz
 			limit_check(c, seg, off, size);
 		cpu_lin_write(c, base + off, val, size, false);
 	}
+	if (c->dr_armed & DR_ARMED_DATA)
+		debugreg_access(c, lin, size, true);
 	if (watched)
 		debug_memory(c, lin, size, true, old, val & size_mask(size));
 }

@@ -96,6 +96,7 @@ struct cpu_traits {
 	bool aad_of_carry; /* AAD leaves OF equal to CF (286) instead of the adder's overflow */
 	bool mul_af;       /* the (undefined) AF that MUL and IMUL leave: 0 on the 8086, 1 later */
 	bool has_32bit;    /* operand/address-size prefixes, 32-bit registers */
+	bool debug_regs;   /* DR0-DR7, RF and the breakpoints they raise (386) */
 	uint32_t flags_fixed1;  /* FLAGS bits that always read as one */
 	uint32_t flags_real_rw; /* FLAGS bits POPF/IRET/SAHF-wide writes may change in real mode */
 };
@@ -143,7 +144,9 @@ struct cpu {
 	uint32_t eflags; /* read and written through cpu/flags.h only */
 	struct segcache seg[SEG_COUNT];
 	uint32_t cr0, cr2, cr3;
-	uint32_t dr[8]; /* DR0-DR3 breakpoint addresses, DR6 status, DR7 control (DR4/5 unused) */
+	uint32_t dr[8];   /* DR0-3 addresses, DR6 status, DR7 control; MOV maps DR4/5 to DR6/7 */
+	uint8_t dr_armed; /* what DR7 enables: DR_ARMED_* (cpu/debugreg.h), 0 for nothing */
+	uint8_t dr_hits;  /* DR6 B0-B3 of the data breakpoints the current instruction hit */
 	struct dtr gdtr, idtr;
 	/* LDTR and TR: the selector and the cached descriptor, like a segment
 	 * register. attr 0 with a null selector: not loaded. */

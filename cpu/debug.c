@@ -1,7 +1,8 @@
 /*
- * cpu/debug.c — breakpoints, watchpoints, iowatches and catches for an
- * attached debugger. The CPU calls in here only when c->debug is set; a
- * debugger that sets nothing costs one pointer test per instruction.
+ * cpu/debug.c — breakpoints, watchpoints, iowatches and catches (vectors,
+ * mode changes) for an attached debugger. The CPU calls in here only when
+ * c->debug is set; a debugger that sets nothing costs one pointer test per
+ * instruction.
  */
 #include <stddef.h>
 
@@ -42,6 +43,16 @@ bool debug_before_insn(struct cpu *c)
 		return true;
 	}
 	d->skip_break_once = false;
+	if (d->catch_mode && cpu_exec_mode(c) != d->last_mode) {
+		d->event = (struct cpu_debug_event){ .kind = DEBUG_MODE,
+			                             .mode_from = d->last_mode,
+			                             .mode_to = cpu_exec_mode(c),
+			                             .lin = lin };
+		d->event.cs = c->seg[SEG_CS].sel;
+		d->event.eip = c->eip;
+		d->last_mode = d->event.mode_to;
+		return true;
+	}
 	for (int i = 0; i < d->nbreaks && !skip; i++) {
 		if (!d->breaks[i].enabled || d->breaks[i].lin != lin)
 			continue;

@@ -46,7 +46,18 @@ enum cpu_debug_event_kind {
 	DEBUG_WATCH,   /* after the instruction that accessed 'lin' (watchpoint 'index') */
 	DEBUG_IOWATCH, /* after the instruction that accessed 'port' (iowatch 'index') */
 	DEBUG_CATCH,   /* after entering the handler of 'vector' */
+	DEBUG_MODE,    /* before the first instruction in a new mode: 'mode_from' -> 'mode_to' */
 };
+
+/* The three ways the CPU runs code, as a debugger tells them apart. */
+enum cpu_exec_mode { MODE_REAL, MODE_PROTECTED, MODE_V86 };
+
+static inline enum cpu_exec_mode cpu_exec_mode(const struct cpu *c)
+{
+	if (!(c->cr0 & CR0_PE))
+		return MODE_REAL;
+	return (c->eflags & FLAG_VM) ? MODE_V86 : MODE_PROTECTED;
+}
 
 enum cpu_intr_source { INTR_SOFTWARE, INTR_EXCEPTION, INTR_EXTERNAL };
 
@@ -61,7 +72,8 @@ struct cpu_debug_event {
 	uint32_t value;                /* IOWATCH: the value read or written */
 	int vector;                    /* CATCH */
 	enum cpu_intr_source source;   /* CATCH */
-	uint16_t cs;                   /* the instruction that caused it: CS:EIP */
+	enum cpu_exec_mode mode_from, mode_to; /* MODE */
+	uint16_t cs;                           /* the instruction that caused it: CS:EIP */
 	uint32_t eip;
 };
 
@@ -73,6 +85,10 @@ struct cpu_debug {
 	int niowatches;
 	struct cpu_iowatch iowatches[CPU_MAX_IOWATCHES];
 	uint32_t catch_vectors[8]; /* bit v: stop when vector v is delivered */
+	/* Stop when the mode differs from 'last_mode', which the stop updates:
+	 * compared before each instruction, so the CPU core needs no hook. */
+	bool catch_mode;
+	enum cpu_exec_mode last_mode;
 	/* Called before every instruction (trace, history, statistics); NULL: none. */
 	void (*before_insn)(void *ctx, struct cpu *c);
 	void *ctx;
@@ -94,6 +110,10 @@ static inline void cpu_debug_catch(struct cpu_debug *d, int vector, bool on)
 	else
 		d->catch_vectors[vector >> 5] &= ~(1u << (vector & 31));
 }
+
+/* Write debug register DRn as MOV DRn would (reserved bits forced, DR4/5
+ * as DR6/7), for debuggers and tests that set them from outside. */
+void cpu_set_debug_reg(struct cpu *c, int n, uint32_t v);
 
 /* Where CS:EIP (or any seg:off) is, as the debugger's addresses need it. */
 uint32_t cpu_linear(const struct cpu *c, int seg, uint32_t off);

@@ -9,6 +9,7 @@
 
 #include "access.h"
 #include "debug_hooks.h"
+#include "debugreg.h"
 #include "flags.h"
 #include "icache.h"
 #include "insn.h"
@@ -59,6 +60,7 @@ void cpu_reset(struct cpu *c)
 	}
 	c->halted = c->shutdown = c->inhibit_intr = false;
 	c->delivering = 0;
+	debugreg_reset(c);
 	c->fault_vector = -1;
 }
 
@@ -113,8 +115,9 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 		}
 		if (test_zf && flag(c, FLAG_ZF) != (in->rep == PFX_REP))
 			break;
-		/* An interrupt or a debugger's watch: resume here afterwards. */
-		if (count_reg(c, in) != 0 && (intr_pending(c) || (c->debug && c->debug->pending))) {
+		/* An interrupt, a debugger's watch or a data breakpoint: resume here afterwards. */
+		if (count_reg(c, in) != 0 &&
+		    (intr_pending(c) || c->dr_hits || (c->debug && c->debug->pending))) {
 			c->eip = c->insn_eip;
 			break;
 		}
@@ -145,24 +148,48 @@ static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 	return buf;
 }
 
-static void exec_one(struct cpu *c)
+/* One instruction; 'watch' is debugreg_watch(). Inlined twice, so that with
+ * watch = 0 the compiler drops the debug register code altogether. */
+static inline __attribute__((always_inline)) void exec_insn(struct cpu *c, uint32_t watch)
 {
 	struct insn buf;
 	const struct insn *in;
 
 	c->insn_eip = c->next_eip = c->eip;
 	c->insn_esp = c->reg[REG_SP];
+	if (watch)
+		debugreg_insn_start(c, watch);
 	in = fetch_insn(c, &buf);
+	if (watch)
+		c->dr_hits = 0; /* fetches are not data accesses */
 	c->next_eip = (c->insn_eip + (in ? in->len : buf.len)) & ip_mask(c);
 	c->eip = c->next_eip;
-	if (!in)
-		return;
-	c->overrun_read = c->overrun_write = c->rep_count_due = false;
-	if ((in->op->attr & STRING) && in->rep)
-		exec_rep(c, in);
+	if (in) {
+		c->overrun_read = c->overrun_write = c->rep_count_due = false;
+		if ((in->op->attr & STRING) && in->rep)
+			exec_rep(c, in);
+		else
+			in->op->exec(c, in);
+		overrun_raise(c, &c->overrun_write);
+	}
+	if (watch)
+		debugreg_insn_end(c, watch, in);
+}
+
+static __attribute__((noinline)) void exec_watched(struct cpu *c, uint32_t watch)
+{
+	exec_insn(c, watch);
+}
+
+/* The cost of TF, RF and the debug registers when none is in use: one test. */
+static void exec_one(struct cpu *c)
+{
+	uint32_t watch = debugreg_watch(c);
+
+	if (__builtin_expect(watch != 0, 0))
+		exec_watched(c, watch);
 	else
-		in->op->exec(c, in);
-	overrun_raise(c, &c->overrun_write);
+		exec_insn(c, 0);
 }
 
 /* Exceptions the SDM calls contributory (Vol. 3, Table 6-5): a second one
@@ -204,6 +231,8 @@ static void exec_fault(struct cpu *c)
 	c->halted = false;
 	intr_deliver(c, vector, INTR_EXCEPTION, has_error, error);
 	c->delivering = 0;
+	if (c->dr_hits)
+		debugreg_after_delivery(c);
 	c->insns++;
 }
 
@@ -226,6 +255,8 @@ static __attribute__((noinline)) enum cpu_stop run_loop(struct cpu *c)
 			c->insn_eip = c->next_eip = c->eip;
 			c->insn_esp = c->reg[REG_SP];
 			intr_deliver(c, c->io.inta(c->io.ctx), INTR_EXTERNAL, false, 0);
+			if (c->dr_hits)
+				debugreg_after_delivery(c);
 		}
 		if (c->debug && debug_before_insn(c))
 			return CPU_STOP_DEBUG;

@@ -48,4 +48,8 @@ void intr_return(struct cpu *c, int size)
 	cpu_load_real_seg(c, SEG_CS, (uint16_t)cs);
 	c->eip = ip & mask;
 	flags_load(c, flags, size);
+	/* IRETD loads RF, so that a breakpoint handler can return to the
+	 * instruction it stopped (SDM Vol. 3, 17.3.1.1); POPF cannot. */
+	if (size == 4 && c->traits->debug_regs)
+		flag_put(c, FLAG_RF, flags & FLAG_RF);
 }

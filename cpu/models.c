@@ -56,6 +56,7 @@ const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT] = {
 		.real_ss_fault = EXC_SS,
 		.fault_restores_sp = true,
 		.has_32bit = true,
+		.debug_regs = true,
 		.flags_fixed1 = 0x0002,
 		.flags_real_rw = 0x7fd5, /* IOPL and NT are writable in real mode; VM and RF are not */
 	},

@@ -182,7 +182,8 @@ void op_hlt(struct cpu *c, const struct insn *in)
 	c->halted = true;
 }
 
-/* WAIT with no coprocessor: #NM only when the OS asked for it (MP and TS). */
+/* WAIT with no coprocessor: #NM only when the OS asked for it (MP and TS;
+ * SDM Vol. 3, Table 2-2, checked by tests/guest/cpu286_nm.asm). */
 void op_wait(struct cpu *c, const struct insn *in)
 {
 	(void)in;

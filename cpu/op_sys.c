@@ -1,6 +1,6 @@
 /*
  * cpu/op_sys.c — system instructions usable in real mode: LGDT/LIDT,
- * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR. In real mode IDTR also
+ * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR (DR: cpu/debugreg.c). In real mode IDTR also
  * moves the interrupt vector table. SDM Vol. 2 per instruction; 286 manual
  * for the 286's 24-bit descriptor-table bases.
  */
@@ -89,11 +89,4 @@ void op_mov_cr(struct cpu *c, const struct insn *in)
 		*cr[in->reg] = c->reg[in->rm];
 	else
 		c->reg[in->rm] = *cr[in->reg];
-}
-
-/* TODO(386): debug registers (breakpoints, DR6/DR7) with the protected-mode work. */
-void op_mov_dr(struct cpu *c, const struct insn *in)
-{
-	(void)in;
-	cpu_fault_noerr(c, EXC_UD);
 }

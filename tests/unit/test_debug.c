@@ -141,6 +141,28 @@ static void test_catch_divide_error(void **state)
 	rig_free(r);
 }
 
+/* A mode catch stops before the first instruction in the new mode, once:
+ * here CR0.PE set by hand stands for the MOV to CR0 that would set it. */
+static void test_catch_mode_stops_once_in_the_new_mode(void **state)
+{
+	static const uint8_t code[] = { 0x90, 0x90, 0x90, 0xf4 }; /* nop x3; hlt */
+	struct cpu_debug d;
+	struct rig *r = rig_with(CPU_386, code, sizeof code, &d);
+
+	(void)state;
+	d.catch_mode = true;
+	d.last_mode = MODE_REAL;
+	assert_int_equal(cpu_run(&r->cpu, 1), CPU_STOP_BUDGET);
+	r->cpu.cr0 |= CR0_PE;
+	assert_int_equal(cpu_run(&r->cpu, 100), CPU_STOP_DEBUG);
+	assert_int_equal(d.event.kind, DEBUG_MODE);
+	assert_int_equal(d.event.mode_from, MODE_REAL);
+	assert_int_equal(d.event.mode_to, MODE_PROTECTED);
+	assert_int_equal(r->cpu.eip, RIG_IP + 1); /* before the second NOP */
+	assert_int_equal(cpu_run(&r->cpu, 100), CPU_STOP_HALT);
+	rig_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_watch_in_rep_stops_between_elements),
 		cmocka_unit_test(test_iowatch_and_catch_report_port_and_vector),
 		cmocka_unit_test(test_catch_divide_error),
+		cmocka_unit_test(test_catch_mode_stops_once_in_the_new_mode),
 	};
 	return cmocka_run_group_tests_name("debug", tests, NULL, NULL);
 }

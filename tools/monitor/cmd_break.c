@@ -229,22 +229,39 @@ int mcmd_iowatch(struct monitor *m, const struct mon_args *a)
 	return 0;
 }
 
+/* The SDM's mnemonics for the exception vectors (Vol. 3, Table 6-1). */
+static const char *const exception_names[32] = {
+	"#DE", "#DB", "NMI", "#BP", "#OF",        "#BR", "#UD", "#NM", "#DF", "(reserved)", "#TS",
+	"#NP", "#SS", "#GP", "#PF", "(reserved)", "#MF", "#AC", "#MC", "#XM", "#VE",        "#CP",
+};
+
 int mcmd_catch(struct monitor *m, const struct mon_args *a)
 {
+	bool mode = a->argc == 1 && strcmp(a->argv[0], "mode") == 0;
+	bool exception = a->argc == 2 && strcmp(a->argv[0], "exception") == 0;
 	struct mon_point *p;
-	int64_t v;
+	int64_t v = 0;
 
-	if (a->argc != 2 || strcmp(a->argv[0], "int") != 0) {
-		mon_error(m, "usage: catch int N (e.g. 'catch int 0x21' or 'catch int 0')");
+	if (!mode && !exception && (a->argc != 2 || strcmp(a->argv[0], "int") != 0)) {
+		mon_error(m, "usage: catch int N | catch exception N | catch mode (e.g. 'catch int "
+		             "0x21', 'catch exception 13')");
 		return -1;
 	}
-	if (mon_count(m, a->rest[1], 0, 255, "the vector", &v) < 0)
+	if (!mode && mon_count(m, a->rest[1], 0, exception ? 31 : 255,
+	                       exception ? "the exception" : "the vector", &v) < 0)
 		return -1;
 	p = new_point(m, POINT_CATCH);
 	if (!p)
 		return -1;
 	p->vector = (int)v;
-	snprintf(p->where, sizeof p->where, "int 0x%02X", p->vector);
+	p->catch_kind = mode ? CATCH_MODE : exception ? CATCH_EXCEPTION : CATCH_INT;
+	if (mode)
+		snprintf(p->where, sizeof p->where, "mode changes (real, protected, virtual-8086)");
+	else if (exception)
+		snprintf(p->where, sizeof p->where, "exception %d %s", p->vector,
+		         exception_names[v] ? exception_names[v] : "(reserved)");
+	else
+		snprintf(p->where, sizeof p->where, "int 0x%02X", p->vector);
 	fprintf(m->out, "catch %d: %s\n", p->id, p->where);
 	return 0;
 }

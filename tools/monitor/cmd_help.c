@@ -43,9 +43,13 @@ static const struct mon_command commands[] = {
 	{ "iowatch", NULL, mcmd_iowatch, "iowatch [r|w|rw] PORT[-PORT]",
 	  "stop after the guest reads (IN) or writes (OUT) ports", "Default: both.",
 	  "iowatch w 0xe9", false, false },
-	{ "catch", NULL, mcmd_catch, "catch int N",
-	  "stop when interrupt N is taken (INT, exception, IRQ)",
-	  "It stops at the first instruction of the handler.", "catch int 0x21", false, false },
+	{ "catch", NULL, mcmd_catch, "catch int N|exception N|mode",
+	  "stop at interrupt N, at exception N, or when the mode changes",
+	  "'int N' stops for INT n, an exception or an IRQ on vector N; 'exception N' only\n"
+	  "when the CPU raised it. Both stop at the first instruction of the handler.\n"
+	  "'mode' stops before the first instruction run in another mode (real,\n"
+	  "protected, virtual-8086).",
+	  "catch exception 13", false, false },
 	{ "delete", "d", mcmd_delete, "delete [N...]",
 	  "delete breakpoints, watchpoints, ... (all without N)", NULL, "delete 2", false, false },
 	{ "disable", NULL, mcmd_disable, "disable [N...]",
@@ -61,7 +65,7 @@ static const struct mon_command commands[] = {
 	  "SF sign, ZF zero, AF auxiliary (BCD) carry, PF parity, CF carry.",
 	  "regs", false, false },
 	{ "sregs", NULL, mcmd_sregs, "sregs",
-	  "segment caches (base, limit, attributes), GDTR, IDTR, CR0", NULL, "sregs", false,
+	  "segment caches, GDTR, IDTR, LDTR, TR, CR0 (and DRn on the 386)", NULL, "sregs", false,
 	  false },
 	{ "x", NULL, mcmd_x, "x/FMT ADDR [COUNT]",
 	  "memory in hex and ASCII, by bytes, words or doublewords",
@@ -76,6 +80,24 @@ static const struct mon_command commands[] = {
 	  "real-mode interrupt vectors (default: the first 32)",
 	  "'ivt N' shows vectors 0 to N-1; 'ivt FIRST COUNT' COUNT vectors from FIRST.",
 	  "ivt 0x21 1", false, false },
+	{ "gdt", NULL, mcmd_gdt, "gdt [SEL [COUNT]]",
+	  "the global descriptor table, one decoded descriptor per line",
+	  "Each line: selector, type in words, then base, limit, DPL, P, D/B and G for a\n"
+	  "segment, or the target selector:offset (and parameter count) for a gate.\n"
+	  "Without SEL the whole table, empty entries left out; SEL's low 3 bits are ignored.",
+	  "gdt 0x08 4", false, false },
+	{ "ldt", NULL, mcmd_ldt, "ldt [SEL [COUNT]]",
+	  "the local descriptor table LDTR names, as 'gdt' shows the GDT", NULL, "ldt 0x0c", false,
+	  false },
+	{ "idt", NULL, mcmd_idt, "idt [VECTOR [COUNT]]",
+	  "the interrupt descriptor table: each vector's gate and handler",
+	  "In real mode the IDT is not in use: it shows the interrupt vector table instead.",
+	  "idt 0x0d", false, false },
+	{ "tss", NULL, mcmd_tss, "tss [SEL]",
+	  "a task state segment field by field (default: the one TR names)",
+	  "The 16- or 32-bit layout, by the descriptor's type: back link, SSn:ESPn, CR3,\n"
+	  "EIP, EFLAGS, the registers, the segment selectors, LDT, T and the I/O map base.",
+	  "tss 0x28", false, false },
 	{ "ports", NULL, mcmd_ports, "ports", "which device owns which ports, and their use so far",
 	  NULL, "ports", false, false },
 	{ "io", NULL, mcmd_io, "io[/FMT] PORT[=VALUE]",
@@ -90,8 +112,11 @@ static const struct mon_command commands[] = {
 	  "sendkey \"dir\" enter", false, false },
 	/* Changing it */
 	{ "set", NULL, mcmd_set, "set REG VALUE",
-	  "change a register (ax, al, ds, ip, flags ...) or a flag", NULL, "set zf 1", false,
-	  false },
+	  "change a register (ax, al, ds, ip, flags ...) or a flag",
+	  "Also cr0 (msw), cr2, cr3, dr0-dr3, dr6, dr7, ldtr and tr (a GDT selector), and\n"
+	  "'set gdtr BASE LIMIT', 'set idtr BASE LIMIT'. In protected mode a segment\n"
+	  "register takes its descriptor from the GDT or LDT, without the CPU's checks.",
+	  "set zf 1", false, false },
 	{ "write", NULL, mcmd_write, "write ADDR BYTE...", "store bytes: numbers or \"text\"", NULL,
 	  "write ds:0200 0x48 \"i\" 0", false, false },
 	{ "load", NULL, mcmd_load, "load FILE ADDR", "copy a file into memory at ADDR", NULL,
@@ -101,8 +126,10 @@ static const struct mon_command commands[] = {
 	  false },
 	/* Understanding */
 	{ "explain", NULL, mcmd_explain, "explain",
-	  "what the instruction at CS:IP does (and the last step did)", NULL, "explain", false,
-	  false },
+	  "what the instruction at CS:IP does (and the last step did)",
+	  "In protected mode also the descriptors, limits and privilege checks it involves,\n"
+	  "and the fault they would raise.",
+	  "explain", false, false },
 	{ "trace", NULL, mcmd_trace, "trace on [FILE] | trace off",
 	  "a line per executed instruction, with what it changed", NULL, "trace on trace.txt",
 	  false, false },
@@ -199,8 +226,10 @@ int mcmd_help(struct monitor *m, const struct mon_args *a)
  * interactive loop runs (mon_completion_setup/done). */
 static const struct monitor *completing;
 
-static const char *const keywords[] = { "if", "on", "off",         "int",     "r",
-	                                "w",  "rw", "breakpoints", "display", "registers" };
+static const char *const keywords[] = {
+	"if", "on", "off", "int",         "exception", "mode",
+	"r",  "w",  "rw",  "breakpoints", "display",   "registers"
+};
 
 struct matches {
 	char **v;

@@ -55,7 +55,9 @@ static const int seg_order[SEG_COUNT] = { SEG_CS, SEG_DS, SEG_ES, SEG_SS, SEG_FS
 
 const char *mon_reg_name(int i)
 {
-	return i < (int)(sizeof reg_names / sizeof reg_names[0]) ? reg_names[i].name : NULL;
+	int n = (int)(sizeof reg_names / sizeof reg_names[0]);
+
+	return i < n ? reg_names[i].name : mon_sysreg_name(i - n);
 }
 
 static bool wide(const struct cpu *c)
@@ -154,6 +156,17 @@ static void attr_text(uint16_t attr, char *buf, size_t n)
 	         (attr & 0x80) ? ", present" : "");
 }
 
+/* LDTR and TR: the selector and its cached descriptor, once loaded. */
+static void system_line(struct monitor *m, const char *name, const struct segcache *s)
+{
+	if (!(s->sel & 0xfffc) && !s->attr) {
+		fprintf(m->out, "%-4s %04X  (not loaded)\n", name, s->sel);
+		return;
+	}
+	fprintf(m->out, "%-4s %04X  %08" PRIX32 "  %08" PRIX32 "  %04X\n", name, s->sel, s->base,
+	        s->limit, s->attr);
+}
+
 int mcmd_sregs(struct monitor *m, const struct mon_args *a)
 {
 	const struct cpu *c = m->cpu;
@@ -175,8 +188,15 @@ int mcmd_sregs(struct monitor *m, const struct mon_args *a)
 	}
 	fprintf(m->out, "GDTR       %08" PRIX32 "  %04X\n", c->gdtr.base, c->gdtr.limit);
 	fprintf(m->out, "IDTR       %08" PRIX32 "  %04X\n", c->idtr.base, c->idtr.limit);
+	system_line(m, "LDTR", &c->ldtr);
+	system_line(m, "TR", &c->tr);
 	fprintf(m->out, "%-4s %08" PRIX32 "  PE=%d (%s mode)\n", wide(c) ? "CR0" : "MSW", c->cr0,
 	        (c->cr0 & CR0_PE) != 0, (c->cr0 & CR0_PE) ? "protected" : "real");
+	if (c->traits->debug_regs)
+		fprintf(m->out,
+		        "DR0-3 %08" PRIX32 " %08" PRIX32 " %08" PRIX32 " %08" PRIX32
+		        "  DR6 %08" PRIX32 "  DR7 %08" PRIX32 "\n",
+		        c->dr[0], c->dr[1], c->dr[2], c->dr[3], c->dr[6], c->dr[7]);
 	return 0;
 }
 
@@ -229,9 +249,6 @@ static void store_reg(struct cpu *c, const struct reg_name *r, uint32_t v)
 	case R_GPR8H:
 		store_gpr(c, r->index, 0xFFFF00FFu, v << 8);
 		break;
-	case R_SEG:
-		cpu_load_real_seg(c, (int)r->index, (uint16_t)v);
-		break;
 	case R_IP:
 		c->eip = r->index ? v : (c->eip & 0xFFFF0000u) | v;
 		break;
@@ -240,6 +257,8 @@ static void store_reg(struct cpu *c, const struct reg_name *r, uint32_t v)
 		break;
 	case R_FLAG:
 		cpu_set_flags(c, v ? flags | r->index : flags & ~r->index);
+		break;
+	case R_SEG: /* mon_set_segment: protected mode reads a descriptor */
 		break;
 	}
 }
@@ -278,11 +297,15 @@ int mcmd_set(struct monitor *m, const struct mon_args *a)
 	const char *value = split_set(a, name, sizeof name);
 	const struct reg_name *r;
 	int64_t v;
+	int rc;
 
 	if (!value || value[strspn(value, " \t")] == '\0' || !name[0]) {
 		mon_error(m, "usage: set REG VALUE (e.g. 'set ax 0x1234' or 'set zf 1')");
 		return -1;
 	}
+	rc = mon_set_system(m, name, value, a);
+	if (rc != 1)
+		return rc;
 	r = find_reg(name);
 	if (!r || !reg_exists(m->cpu, r)) {
 		mon_error(m, "'%s' is not a register of the %s; 'help set' lists them", name,
@@ -292,6 +315,8 @@ int mcmd_set(struct monitor *m, const struct mon_args *a)
 	if (mon_count(m, value, r->kind == R_FLAG ? 0 : -(reg_max(r) + 1) / 2, reg_max(r),
 	              "the value", &v) < 0)
 		return -1;
+	if (r->kind == R_SEG)
+		return mon_set_segment(m, (int)r->index, (uint16_t)v);
 	store_reg(m->cpu, r, (uint32_t)v & (uint32_t)reg_max(r));
 	return 0;
 }

@@ -33,6 +33,8 @@ static void add_point(struct monitor *m, const struct mon_point *p)
 		m->iowatch_owner[d->niowatches] = p->id;
 		d->iowatches[d->niowatches++] =
 		        (struct cpu_iowatch){ p->first, p->last, p->access, true };
+	} else if (p->kind == POINT_CATCH && p->catch_kind == CATCH_MODE) {
+		d->catch_mode = true;
 	} else if (p->kind == POINT_CATCH) {
 		cpu_debug_catch(d, p->vector, true);
 	}
@@ -53,6 +55,8 @@ void mon_debug_sync(struct monitor *m)
 
 	d->nbreaks = d->nwatches = d->niowatches = 0;
 	memset(d->catch_vectors, 0, sizeof d->catch_vectors);
+	d->catch_mode = false;
+	d->last_mode = cpu_exec_mode(m->cpu);
 	for (int i = 0; i < MON_MAX_POINTS; i++)
 		if (m->points[i].id && m->points[i].enabled)
 			add_point(m, &m->points[i]);
@@ -63,7 +67,8 @@ void mon_debug_sync(struct monitor *m)
 	d->before_insn = mon_hook_needed(m) ? mon_before_insn : NULL;
 	d->ctx = m;
 	d->pending = false;
-	active = d->nbreaks || d->nwatches || d->niowatches || any_catch(d) || d->before_insn;
+	active = d->nbreaks || d->nwatches || d->niowatches || any_catch(d) || d->catch_mode ||
+	         d->before_insn;
 	cpu_attach_debug(m->cpu, active ? d : NULL);
 }
 
@@ -213,18 +218,43 @@ static const char *source_text(enum cpu_intr_source s)
 	                             : "a hardware interrupt";
 }
 
+static bool catches(const struct mon_point *p, const struct cpu_debug_event *e)
+{
+	if (!p->id || p->kind != POINT_CATCH || !p->enabled || p->vector != e->vector)
+		return false;
+	return p->catch_kind == CATCH_INT ||
+	       (p->catch_kind == CATCH_EXCEPTION && e->source == INTR_EXCEPTION);
+}
+
 /* Every interrupt is caught while recording, to count it; only the
- * vectors a user asked for stop the guest. */
+ * vectors a user asked for stop the guest ('catch exception' only when the
+ * CPU raised it, not for INT n or an IRQ on the same vector). */
 static int on_catch(struct monitor *m, const struct cpu_debug_event *e)
 {
 	if (m->rec.on)
 		m->rec.intr[e->source][e->vector & 0xFF]++;
 	for (int i = 0; i < MON_MAX_POINTS; i++) {
 		struct mon_point *p = &m->points[i];
-		if (p->id && p->kind == POINT_CATCH && p->enabled && p->vector == e->vector) {
+		if (catches(p, e)) {
 			p->hits++;
 			fprintf(m->out, "catch %d: int 0x%02X from %s at %04X:%04" PRIX32 "\n",
 			        p->id, e->vector, source_text(e->source), e->cs, e->eip);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static const char *const mode_names[] = { "real mode", "protected mode", "virtual-8086 mode" };
+
+static int on_mode(struct monitor *m, const struct cpu_debug_event *e)
+{
+	for (int i = 0; i < MON_MAX_POINTS; i++) {
+		struct mon_point *p = &m->points[i];
+		if (p->id && p->kind == POINT_CATCH && p->catch_kind == CATCH_MODE && p->enabled) {
+			p->hits++;
+			fprintf(m->out, "catch %d: %s -> %s, before %04X:%08" PRIX32 "\n", p->id,
+			        mode_names[e->mode_from], mode_names[e->mode_to], e->cs, e->eip);
 			return 1;
 		}
 	}
@@ -244,6 +274,8 @@ int mon_debug_event(struct monitor *m)
 		return on_iowatch(m, e);
 	case DEBUG_CATCH:
 		return on_catch(m, e);
+	case DEBUG_MODE:
+		return on_mode(m, e);
 	default:
 		return 1;
 	}

@@ -378,5 +378,6 @@ void explain_print(FILE *out, struct cpu *c, const struct cpu_insn_info *info, b
 	explain_encoding(out, st, info);
 	line(out, st, "what", "%s", info->what ? info->what : "(no description yet)");
 	print_operands(out, st, c, info);
+	explain_protection(out, st, c, info);
 	print_flags(out, st, c, info);
 }

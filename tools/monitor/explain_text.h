@@ -53,5 +53,14 @@ int32_t signed_disp(const struct cpu_insn_info *in);
 void explain_header(FILE *out, const struct style *st, const struct cpu *c,
                     const struct cpu_insn_info *in);
 void explain_encoding(FILE *out, const struct style *st, const struct cpu_insn_info *in);
+/* In protected mode: the descriptors, limits and privilege checks the
+ * instruction involves, and what they decide (explain_protection.c). */
+void explain_protection(FILE *out, const struct style *st, struct cpu *c,
+                        const struct cpu_insn_info *in);
+/* In protected and virtual-8086 mode: what IOPL (and the I/O permission
+ * bitmap) decide for I/O, CLI, STI, and V86's sensitive instructions
+ * (explain_iopl.c). */
+void explain_iopl(FILE *out, const struct style *st, const struct cpu *c,
+                  const struct cpu_insn_info *in);
 
 #endif

@@ -38,6 +38,8 @@ struct mon_options {
 };
 
 enum mon_point_kind { POINT_BREAK, POINT_WATCH, POINT_IOWATCH, POINT_CATCH };
+/* What a catch waits for: a vector from any source, an exception, a mode change. */
+enum mon_catch_kind { CATCH_INT, CATCH_EXCEPTION, CATCH_MODE };
 
 /* One numbered breakpoint, watchpoint, iowatch or catch (one numbering for
  * all, like gdb). 'id' 0 marks a free slot. */
@@ -53,8 +55,9 @@ struct mon_point {
 	uint32_t len;         /* WATCH */
 	uint8_t access;       /* WATCH, IOWATCH: WATCH_READ/WRITE/RW */
 	uint16_t first, last; /* IOWATCH */
-	int vector;           /* CATCH */
-	char cond[160];       /* BREAK: 'if' expression, or "" */
+	int vector;           /* CATCH: INT, EXCEPTION */
+	enum mon_catch_kind catch_kind;
+	char cond[160]; /* BREAK: 'if' expression, or "" */
 };
 
 /* A breakpoint the monitor sets for itself (next, until, finish). With
@@ -281,6 +284,14 @@ void mon_snap_written_memory(struct monitor *m);
 void mon_show_displays(struct monitor *m);
 void mon_displays_free(struct monitor *m);
 
+/* cmd_sysregs.c: 'set' for CRn, DRn, GDTR, IDTR, LDTR, TR and for segment
+ * registers (in protected mode from their descriptor). mon_set_system
+ * returns 1 when 'name' is none of its registers. */
+int mon_set_system(struct monitor *m, const char *name, const char *value,
+                   const struct mon_args *a);
+int mon_set_segment(struct monitor *m, int seg, uint16_t sel);
+const char *mon_sysreg_name(int i);
+
 /* The commands, by file. */
 int mcmd_step(struct monitor *m, const struct mon_args *a);
 int mcmd_next(struct monitor *m, const struct mon_args *a);
@@ -305,6 +316,10 @@ int mcmd_x(struct monitor *m, const struct mon_args *a);
 int mcmd_disasm(struct monitor *m, const struct mon_args *a);
 int mcmd_stack(struct monitor *m, const struct mon_args *a);
 int mcmd_ivt(struct monitor *m, const struct mon_args *a);
+int mcmd_gdt(struct monitor *m, const struct mon_args *a);
+int mcmd_ldt(struct monitor *m, const struct mon_args *a);
+int mcmd_idt(struct monitor *m, const struct mon_args *a);
+int mcmd_tss(struct monitor *m, const struct mon_args *a);
 int mcmd_ports(struct monitor *m, const struct mon_args *a);
 int mcmd_io(struct monitor *m, const struct mon_args *a);
 int mcmd_sendkey(struct monitor *m, const struct mon_args *a);
