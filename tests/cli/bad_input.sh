@@ -70,7 +70,7 @@ expect 1 "cannot open" -- sst "$work/missing.MOO.gz"
 expect 1 "not a MOO file" -- sst "$work/junk.MOO.gz"
 expect 1 "offset 0x" -- sst --quiet "$work/cut.MOO"
 expect 1 "MOO" -- sst "$work/hugechunk.MOO"
-expect 2 "unknown CPU '386'" -- sst --cpu 386 "$work/cut.MOO"
+expect 2 "unknown CPU 'z80'" -- sst --cpu z80 "$work/cut.MOO"
 expect 2 "no test files" -- sst
 
 if [ "$failures" -ne 0 ]; then
