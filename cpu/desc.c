@@ -8,7 +8,7 @@
 
 void desc_decode(uint32_t lo, uint32_t hi, enum cpu_model model, struct desc *d)
 {
-	*d = (struct desc){ .lo = lo, .hi = hi };
+	*d = (struct desc){ .lo = lo, .hi = hi, .model = model };
 	if (model == CPU_286)
 		hi &= 0x0000ffffu;
 	d->attr = (uint16_t)(hi >> 8) & (model == CPU_286 ? 0x00ff : 0xf0ff);
@@ -58,6 +58,9 @@ static const char *const segment_names[8] = {
 
 const char *desc_type_name(const struct desc *d)
 {
+	/* The 286 defines system types 1-7 only (80286 PRM, descriptor types). */
+	if (d->system && d->model == CPU_286 && d->type >= 8)
+		return "reserved (a 386 type)";
 	return d->system ? system_names[d->type] : segment_names[d->type >> 1];
 }
 

@@ -63,6 +63,7 @@ struct desc {
 	uint16_t gate_sel;
 	uint32_t gate_off;
 	uint8_t gate_params;
+	enum cpu_model model; /* whose format: the 286 has no 32-bit system types */
 };
 
 /* Decode 8 bytes as the 'model' reads them: the 286 ignores the top word

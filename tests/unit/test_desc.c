@@ -53,6 +53,11 @@ static void test_286_ignores_top_word(void **state)
 	assert_int_equal(d.base, 0x120000u);
 	assert_int_equal(d.limit, 0xffffu);
 	assert_int_equal(d.attr, 0x9a);
+	/* Its system types stop at 7: a 386 call gate is not one. */
+	desc_decode(0x00085678u, 0x0000ec03u, CPU_286, &d);
+	assert_string_equal(desc_type_name(&d), "reserved (a 386 type)");
+	desc_decode(0x00085678u, 0x0000e403u, CPU_286, &d);
+	assert_string_equal(desc_type_name(&d), "16-bit call gate");
 }
 
 /* A 32-bit call gate with 3 parameters to 0008:12345678, DPL 3. */
