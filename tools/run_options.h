@@ -51,7 +51,8 @@ struct run_opts {
 	enum cpu_model model;
 	uint32_t mem_size;
 	const char *bios_path;
-	uint8_t *bios;
+	const char *image_path; /* 'x86lab run IMAGE': a floppy or hard-disk image */
+	uint8_t *bios;          /* --bios FILE, or a copy of the built-in BIOS */
 	size_t bios_len;
 	struct load loads[RUN_MAX_LOADS];
 	int nloads;
