@@ -219,8 +219,12 @@ int15_e820:
 	neg	eax
 	add	eax, 0x100000
 	mov	[es:di+8], eax
-	mov	eax, E820_RESERVED
 	mov	ebx, 2
+	call	memory_above_1m_kb	; no RAM above 1 MB: this is the last
+	or	ax, dx
+	jnz	.more
+	xor	ebx, ebx
+.more:	mov	eax, E820_RESERVED
 .store:	mov	dword [es:di+4], 0
 	mov	dword [es:di+12], 0
 	mov	[es:di+16], eax

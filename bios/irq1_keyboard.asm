@@ -350,13 +350,19 @@ kbd_grey:
 .done:	ret
 
 ; kbd_ctrl_alt_del: with Ctrl and Alt held, a warm boot: the reset flag
-; tells POST, and the 8042's command FEh pulses the CPU's reset line.
+; tells POST, and the 8042's command FEh pulses the CPU's reset line. The
+; A20 gate opens first: a 286 or 386 starts at FFFFF0h or FFFFFFF0h, which
+; a closed gate would turn into an address without the ROM.
 kbd_ctrl_alt_del:
 	mov	bl, [BDA_KBD_FLAGS0]
 	and	bl, 0x0C
 	cmp	bl, 0x0C
 	jne	.no
 	mov	word [BDA_RESET_FLAG], 0x1234
+	mov	al, 0xD1		; write the output port:
+	call	kbc_command
+	mov	al, 0xDF		; A20 open, reset line high
+	call	kbc_data
 	mov	al, 0xFE
 	call	kbc_command
 .stop:	hlt

@@ -79,9 +79,11 @@ post_vectors:
 	mov	ax, BIOS_SEG
 	stosw
 	loop	.fill
+	push	word [es:0x400 + BDA_RESET_FLAG]	; 1234h after Ctrl-Alt-Del
 	xor	ax, ax
 	mov	cx, 0x80		; the BDA, 256 bytes
 	rep	stosw
+	pop	word [es:0x400 + BDA_RESET_FLAG]
 	mov	di, 0x08 * 4		; IRQ0-7: INT 08h-0Fh
 	mov	cx, 8
 .master:

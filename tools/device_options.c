@@ -243,14 +243,17 @@ int device_open(const char *cmd, struct device_opts *d, bool serial_input)
 {
 	if (open_disks(cmd, d) < 0)
 		return -1;
-	if (d->cmos_path && read_nvram(cmd, d) < 0)
+	if (d->cmos_path && read_nvram(cmd, d) < 0) {
+		close_disks(d);
 		return -1;
+	}
 	for (int i = 0; i < 2; i++) {
 		if (serial_open(&d->serial[i], serial_input && i == 0) < 0) {
 			cli_error(cmd, "cannot open %s for COM%d: %s", d->serial[i].path, i + 1,
 			          strerror(errno));
 			if (i)
 				serial_close(&d->serial[0]);
+			close_disks(d);
 			return -1;
 		}
 		if (d->serial[i].where[0])

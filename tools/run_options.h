@@ -97,7 +97,8 @@ struct run_extra_options {
 	"                       starts at the reset vector F000:FFF0\n"                            \
 	"  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"          \
 	"  --start SEG:OFF      start there; default: the first --load address when\n"             \
-	"                       there is no --bios, else the reset vector\n"                       \
+	"                       there is no --bios, else the reset vector (--load\n"               \
+	"                       without --bios runs no BIOS)\n"                                    \
 	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
 	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or "                  \
 	"none\n" DEVICE_OPTIONS_HELP
