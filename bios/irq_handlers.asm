@@ -23,8 +23,9 @@ irq_slave_default:
 	iret
 
 ; IRQ0: count the tick, roll over at midnight, switch off the floppy motors
-; when their time-out ends, take serial console input, and call INT 1Ch,
-; the hook programs chain onto.
+; when their time-out ends, and call INT 1Ch, the hook programs chain onto.
+; (COM1 input is taken only when INT 16h is called, so that a program that
+; drives COM1 itself loses no bytes to the console.)
 irq0_timer:
 	push	ax
 	push	dx
@@ -49,7 +50,6 @@ irq0_timer:
 	mov	al, 0x0C		; motors off, controller enabled, DMA+IRQ on
 	out	dx, al
 .serial:
-	call	serial_console_poll
 	int	0x1C
 	mov	al, PIC_EOI
 	out	PIC1_CMD, al

@@ -291,6 +291,72 @@
 	mov	ax, 0x0003
 	int	0x10
 
+	TEST	"AH=05h: page 1 shows from offset 1000h (CRTC start 0800h words)"
+	mov	ax, 0x0501
+	int	0x10
+	mov	ah, 0x0F
+	int	0x10
+	EXPECT	bh, 1
+	mov	ax, 0x0E50		; 'P' at page 1's cursor, 0,0
+	int	0x10
+	mov	ax, 0xB800
+	mov	es, ax
+	EXPECT	word [es:0x1000], 0x0750
+	mov	dx, 0x3D4
+	mov	al, 0x0C
+	out	dx, al
+	inc	dx
+	in	al, dx
+	EXPECT	al, 0x08
+	push	ds
+	mov	ax, 0x40
+	mov	ds, ax
+	EXPECT	word [0x4E], 0x1000
+	EXPECT	word [0x52], 0x0001	; page 1's cursor moved, page 0's not
+	pop	ds
+	mov	ax, 0x0500
+	int	0x10
+
+	TEST	"mode 1: 40x25, 2 KB pages"
+	mov	ax, 0x0001
+	int	0x10
+	mov	ah, 0x0F
+	int	0x10
+	EXPECT	ax, 0x2801
+	push	ds
+	mov	ax, 0x40
+	mov	ds, ax
+	EXPECT	word [0x4C], 0x0800
+	pop	ds
+	mov	ah, 0x02
+	mov	bh, 0
+	mov	dx, 0x0100		; row 1 starts 40 cells in
+	int	0x10
+	mov	ax, 0x0E4B
+	int	0x10
+	mov	ax, 0xB800
+	mov	es, ax
+	EXPECT	word [es:40*2], 0x074B
+
+	TEST	"mode 7: monochrome text at B000h, CRTC at 3B4h"
+	mov	ax, 0x0007
+	int	0x10
+	mov	ah, 0x0F
+	int	0x10
+	EXPECT	ax, 0x5007
+	push	ds
+	mov	ax, 0x40
+	mov	ds, ax
+	EXPECT	word [0x63], 0x3B4
+	pop	ds
+	mov	ax, 0x0E4D
+	int	0x10
+	mov	ax, 0xB000
+	mov	es, ax
+	EXPECT	word [es:0], 0x074D
+	mov	ax, 0x0003
+	int	0x10
+
 	TEST	"unknown function AH=7Fh changes nothing"
 	mov	ax, 0x7F12
 	mov	bx, 0x3456
