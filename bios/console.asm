@@ -105,6 +105,7 @@ serial_init_port:
 	push	bx
 	push	cx
 	push	dx
+	push	si
 	mov	bl, al
 	mov	cl, 5
 	shr	al, cl
@@ -134,6 +135,7 @@ serial_init_port:
 	sub	dx, 3
 	xor	al, al			; IER: no interrupts
 	out	dx, al
+	pop	si
 	pop	dx
 	pop	cx
 	pop	bx

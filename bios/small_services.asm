@@ -52,16 +52,17 @@ int14_serial:
 	jmp	.done
 .init:	call	serial_init_port
 	jmp	.status
-.send:	mov	ch, al
+.send:	push	ax
 	mov	ah, 0x20		; transmitter holding register empty
 	call	.poll
+	pop	cx			; CL = the byte (.poll counts in CX)
 	jc	.timeout
-	mov	al, ch
+	mov	al, cl
 	out	dx, al
 	add	dx, UART_LSR
 	in	al, dx
 	mov	ah, al
-	mov	al, ch
+	mov	al, cl
 	jmp	.done
 .receive:
 	mov	ah, 0x01		; data ready

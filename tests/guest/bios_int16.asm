@@ -1,8 +1,9 @@
 ; tests/guest/bios_int16.asm — INT 16h with keys typed by the host: run with
-; --keys "aB\n{f1}{up}{up}{ctrl-c}". Key words (scan code, character) from
-; the IBM PC/AT Technical Reference's keyboard tables: a = 1E61h, B =
-; 3042h, Enter = 1C0Dh, F1 = 3B00h, the grey Up = 48E0h for AH=10h and
-; 4800h for AH=00h, Ctrl-C = 2E03h.
+; --keys "aB\n{f1}{up}{up}{ctrl-c}{capslock}a{capslock}{alt-x}{f11}{shift-f2}".
+; Key words (scan code, character) from the IBM PC/AT Technical Reference's
+; keyboard tables: a = 1E61h, B = 3042h, Enter = 1C0Dh, F1 = 3B00h, the grey
+; Up = 48E0h for AH=10h and 4800h for AH=00h, Ctrl-C = 2E03h, a with Caps
+; Lock = 1E41h, Alt-X = 2D00h, F11 = 8500h (AH=10h), Shift-F2 = 5500h.
 %include "guest.inc"
 
 	TEST	"AH=01h: wait until a key is there; it stays in the buffer"
@@ -37,6 +38,17 @@
 	TEST	"Ctrl-C"
 	call	read
 	EXPECT	ax, 0x2E03
+
+	TEST	"Caps Lock, Alt, F11, Shift-F2"
+	call	read
+	EXPECT	ax, 0x1E41
+	call	read
+	EXPECT	ax, 0x2D00
+	mov	ah, 0x10
+	int	0x16
+	EXPECT	ax, 0x8500
+	call	read
+	EXPECT	ax, 0x5500
 
 	TEST	"AH=01h: the buffer is empty now"
 	mov	ah, 0x01

@@ -12,7 +12,7 @@ printf 'xy\r' | "$x86lab" run --max-insns 50000000 --serial stdio --debugcon std
 	--fda "$img" >"$out" 2>&1
 status=$?
 [ "$status" -eq 0 ] || fail "status $status, want 0"
-for want in "x86lab BIOS" "Boot from A: ok" "teletype text on COM1" "PASS"; do
+for want in "x86lab BIOS" "Boot from A: ok" "teletype text on COM1" "[sent by INT 14h]" "PASS"; do
 	grep -qF "$want" "$out" || fail "no '$want' on stdout"
 done
 echo "serial console ok"

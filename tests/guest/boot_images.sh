@@ -19,6 +19,13 @@ run "$hd"
 [ $? -eq 0 ] || fail "a hard-disk image as IMAGE: status not 0"
 expect "Boot from C: ok" "a hard-disk image as IMAGE"
 
+# POST writes its codes to port 0x80 in order, 01h to 0Ah (bios/bda.inc),
+# before the boot sector runs.
+run --post "$fd"
+codes=$(grep -o 'POST [0-9A-F][0-9A-F]' "$out" | tr '\n' ' ')
+[ "$codes" = "POST 01 POST 02 POST 03 POST 04 POST 05 POST 06 POST 07 POST 08 POST 09 POST 0A " ] ||
+	fail "POST codes: '$codes'"
+
 # Both drives: the default order tries A: first, --boot c and ca C:.
 run --fda "$fd" --hda "$hd"
 expect "Boot from A: ok" "default order"
