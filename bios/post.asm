@@ -291,8 +291,10 @@ post_detect_cpu:
 	ret
 
 ; The serial ports at their AT addresses, found through the scratch
-; register, at 9600 baud 8N1 with the FIFOs on and interrupts off (16550A
-; data sheet). The count goes to equipment word bits 9-11.
+; register, at 115200 baud 8N1 with the FIFOs on and interrupts off (16550A
+; data sheet): the speed serial consoles use, twelve times faster to print
+; through than INT 14h's fastest, 9600. The count goes to equipment word
+; bits 9-11.
 post_serial:
 	mov	ax, BDA_SEG
 	mov	ds, ax
@@ -318,8 +320,22 @@ post_serial:
 	mov	[BDA_COM_BASE + si], dx
 	mov	byte [BDA_COM_TIMEOUT + bx], 1
 	inc	bx
-	mov	al, 0xE3		; 9600 baud, no parity, 1 stop, 8 bits
+	mov	al, 0xE3		; no parity, 1 stop, 8 bits (and 9600 baud ...)
 	call	serial_init_port
+	push	dx
+	add	dx, UART_LCR
+	mov	al, 0x83		; ... then divisor 1: 115200 baud
+	out	dx, al
+	sub	dx, UART_LCR
+	mov	al, 1
+	out	dx, al
+	inc	dx
+	xor	al, al
+	out	dx, al
+	add	dx, UART_LCR - 1
+	mov	al, 0x03
+	out	dx, al
+	pop	dx
 .none:	ret
 
 ; The equipment word: floppies from CMOS byte 14h (bit 0 and bits 6-7), a

@@ -8,6 +8,13 @@
 
 BUF	equ	0x2000			; a buffer segment: 2000:0000, 64 KB aligned
 
+	TEST	"AH=16h: a disk just inserted (only cylinder 0 read yet): changed"
+	mov	ah, 0x16
+	mov	dl, 0
+	int	0x13
+	EXPECT_FLAGS CF, 0
+	EXPECT	ah, 0x06
+
 	TEST	"AH=08h: a 1.44M drive, 80x2x18, one floppy drive"
 	mov	ah, 0x08
 	mov	dl, 0

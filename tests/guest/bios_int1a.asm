@@ -93,8 +93,51 @@
 	EXPECT	cx, 0x1999
 	EXPECT	dx, 0x1224
 
+	TEST	"the timer interrupt calls INT 1Ch once a tick"
+	push	ds
+	xor	ax, ax
+	mov	ds, ax
+	cli
+	push	word [0x1C*4]
+	push	word [0x1C*4+2]
+	mov	word [0x1C*4], tick_hook
+	mov	[0x1C*4+2], cs
+	sti
+	pop	cx			; the old vector, kept in CX:BX
+	pop	bx
+	pop	ds
+	xor	ah, ah
+	int	0x1A
+	mov	si, dx
+	mov	word [hook_calls], 0
+.ten:	hlt
+	xor	ah, ah
+	int	0x1A
+	mov	ax, dx
+	sub	ax, si
+	cmp	ax, 10
+	jb	.ten
+	cli
+	mov	ax, [hook_calls]
+	push	ds
+	xor	dx, dx
+	mov	ds, dx
+	mov	[0x1C*4], bx
+	mov	[0x1C*4+2], cx
+	pop	ds
+	sti
+	cmp	ax, 10			; 10 ticks, or 11 if one came between
+	EXPECT_FLAGS 0, CF		; the reads
+	cmp	ax, 12
+	EXPECT_FLAGS CF, 0
+
 	TEST	"AH=06h (alarm) is not offered: CF=1"
 	mov	ah, 0x06
 	int	0x1A
 	EXPECT_FLAGS CF, 0
 	PASS
+
+tick_hook:
+	inc	word [cs:hook_calls]
+	iret
+hook_calls:	dw	0

@@ -60,6 +60,16 @@ head -c 1048576 /dev/zero >"$work/nombr.img"
 refuse "$work/nombr.img" "1 MiB without an MBR" "neither a floppy image"
 head -c 1000 /dev/zero >"$work/odd.img"
 refuse "$work/odd.img" "1000 bytes" "not a whole number of 512-byte sectors"
+# The signature alone is no MBR: a partition entry's boot indicator must be 00h or 80h.
+cp "$work/nombr.img" "$work/badpart.img"
+printf '\x12' | dd of="$work/badpart.img" bs=1 seek=446 conv=notrunc status=none
+printf '\x55\xaa' | dd of="$work/badpart.img" bs=1 seek=510 conv=notrunc status=none
+refuse "$work/badpart.img" "a bad boot indicator" "neither a floppy image"
+printf '\x00' | dd of="$work/badpart.img" bs=1 seek=446 conv=notrunc status=none
+printf '\xfa\xf4' | dd of="$work/badpart.img" bs=1 seek=0 conv=notrunc status=none # cli; hlt
+run "$work/badpart.img"
+expect "Boot from C: ok" "an empty MBR with the signature"
+expect "halted after" "an empty MBR with the signature"
 refuse "$work/missing.img" "a missing file" "cannot open"
 refuse "$work" "a directory" "not a regular file"
 run --hda "$hd" "$hd"
