@@ -54,21 +54,37 @@ kb_read:
 	pop	bx			; BH: 00h or 10h
 	test	bh, 0x10
 	jnz	kb_done
-	call	kb_plain
+	call	kb_enhanced_only
+	jnc	.plain
+	push	bx			; AH=00h skips F11 and F12
+	jmp	.wait
+.plain:	call	kb_plain
 	jmp	kb_done
 
 ; --- AH=01h/11h: ZF=1 if no key waits, else ZF=0 and AX = the key, left
 ; in the buffer ---
 kb_peek:
 	mov	bh, ah
-	call	serial_console_poll
+.again:	call	serial_console_poll
 	push	si
 	cli
 	mov	si, [BDA_KBD_HEAD]
 	cmp	si, [BDA_KBD_TAIL]
 	je	.none
 	mov	ax, [si]
+	test	bh, 0x10
+	jnz	.keep
+	call	kb_enhanced_only	; AH=01h drops F11 and F12, as AH=00h
+	jnc	.keep			; would skip them
+	add	si, 2
+	cmp	si, [BDA_KBD_END]
+	jb	.drop
+	mov	si, [BDA_KBD_START]
+.drop:	mov	[BDA_KBD_HEAD], si
 	sti
+	pop	si
+	jmp	.again
+.keep:	sti
 	pop	si
 	test	bh, 0x10
 	jnz	.some
@@ -89,6 +105,21 @@ kb_peek:
 	or	byte [bp+6], 0x40	; ZF=1
 	pop	bp
 	iret
+
+; kb_enhanced_only: CF=1 for the key AX if only AH=10h/11h report it: F11
+; and F12, alone or with Shift, Ctrl or Alt (AL = 0, AH = 85h-8Ch), keys the
+; 84-key keyboard did not have (IBM PC/AT Technical Reference).
+kb_enhanced_only:
+	test	al, al
+	jnz	.no
+	cmp	ah, 0x85
+	jb	.no
+	cmp	ah, 0x8C
+	ja	.no
+	stc
+	ret
+.no:	clc
+	ret
 
 ; kb_plain: what AH=00h/01h report for keys of the enhanced keyboard: the
 ; grey keys' E0h marker becomes 0, the keypad's Enter and / their scan

@@ -1,9 +1,10 @@
 ; tests/guest/bios_int16.asm — INT 16h with keys typed by the host: run with
-; --keys "aB\n{f1}{up}{up}{ctrl-c}{capslock}a{capslock}{alt-x}{f11}{shift-f2}".
+; --keys "aB\n{f1}{up}{up}{ctrl-c}{capslock}a{capslock}{alt-x}{f11}{shift-f2}{f12}q".
 ; Key words (scan code, character) from the IBM PC/AT Technical Reference's
 ; keyboard tables: a = 1E61h, B = 3042h, Enter = 1C0Dh, F1 = 3B00h, the grey
 ; Up = 48E0h for AH=10h and 4800h for AH=00h, Ctrl-C = 2E03h, a with Caps
-; Lock = 1E41h, Alt-X = 2D00h, F11 = 8500h (AH=10h), Shift-F2 = 5500h.
+; Lock = 1E41h, Alt-X = 2D00h, F11 = 8500h (AH=10h), Shift-F2 = 5500h;
+; F12 exists only for AH=10h/11h: AH=00h/01h skip it; q = 1071h.
 %include "guest.inc"
 
 	TEST	"AH=01h: wait until a key is there; it stays in the buffer"
@@ -49,6 +50,16 @@
 	EXPECT	ax, 0x8500
 	call	read
 	EXPECT	ax, 0x5500
+
+	TEST	"AH=01h and AH=00h skip F12, a key of the enhanced keyboard only"
+.peek:	mov	ah, 0x01		; (the keys may still be coming)
+	int	0x16
+	jnz	.q
+	hlt
+	jmp	.peek
+.q:	EXPECT	ax, 0x1071
+	call	read
+	EXPECT	ax, 0x1071
 
 	TEST	"AH=01h: the buffer is empty now"
 	mov	ah, 0x01
