@@ -36,8 +36,10 @@ irq0_timer:
 	adc	word [BDA_TICKS+2], 0
 	cmp	word [BDA_TICKS+2], TICKS_PER_DAY_HI
 	jb	.motor
+	ja	.midnight		; (INT 1Ah AH=01h may have set it past a day)
 	cmp	word [BDA_TICKS], TICKS_PER_DAY_LO
 	jb	.motor
+.midnight:
 	mov	word [BDA_TICKS], 0
 	mov	word [BDA_TICKS+2], 0
 	mov	byte [BDA_MIDNIGHT], 1
