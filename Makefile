@@ -37,6 +37,7 @@ run: build
 	$(BUILD_DIR)/tools/x86lab run $(RUN_ARGS)
 
 test: build
+	@sh scripts/deps.sh --test
 	$(CTEST) --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
 debug: deps
@@ -60,9 +61,10 @@ clean:
 
 help:
 	@echo 'x86lab make targets (a wrapper around CMake; build trees under $(BUILD_DIR)*/):'
-	@echo '  make run           build (Release) and run the built-in demo guest'
+	@echo '  make run           build (Release) and boot the built-in demo disk'
 	@echo '                     (RUN_ARGS="..." passes options to x86lab run)'
-	@echo '  make test          build (Release) and run all tests with ctest'
+	@echo '  make test          build (Release) and run all tests with ctest (and install'
+	@echo '                     the test-only packages, e.g. GRUB for tests/grub/)'
 	@echo '                     (CTEST_ARGS="-L guest" or "-R alu" narrows them)'
 	@echo '  make build         configure and build $(BUILD_DIR)/ (Release)'
 	@echo '  make debug         configure and build $(DEBUG_DIR)/ (Debug)'

@@ -497,3 +497,8 @@ bool cmos_nmi_masked(const struct cmos *c)
 {
 	return c->nmi_masked;
 }
+
+void cmos_set_boot_order(struct cmos *c, uint8_t order)
+{
+	c->ram[CMOS_BOOT_ORDER] = order;
+}

@@ -51,6 +51,11 @@ void cmos_set_memory(struct cmos *c, uint32_t ram_bytes);
  * floppy count, a VGA, no coprocessor). They describe the board as built,
  * over what a CMOS file held; call before cmos_set_memory, which sums them. */
 void cmos_set_equipment(struct cmos *c, uint8_t floppy_types);
+/* The boot order in byte 0x3D, outside the checksum, where QEMU and Bochs
+ * keep it too: the first device in the low nibble, the second in the high
+ * one; 1 = floppy A:, 2 = hard disk 80h, 0 = none. */
+#define CMOS_BOOT_ORDER 0x3D
+void cmos_set_boot_order(struct cmos *c, uint8_t order);
 /* NVRAM between runs: bytes 0x0E-0x7F (except the century, which is the
  * clock's), the alarm bytes and registers A and B (without UIP and SET). The
  * time itself always comes from power_on_time. */

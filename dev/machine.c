@@ -105,6 +105,8 @@ static void wire_devices(struct machine *m, const struct machine_config *cfg)
 	dma_init(&m->dma, &m->bus, &m->mem);
 	cmos_set_equipment(&m->cmos, fdc_floppy_types(cfg->floppy[0], cfg->floppy[1]));
 	cmos_set_memory(&m->cmos, cfg->mem_size);
+	if (cfg->boot_order)
+		cmos_set_boot_order(&m->cmos, cfg->boot_order);
 	kbd_init(&m->kbd, &m->bus, &m->clock, pic_line(&m->pic, 1), &kbd_lines);
 	keyfeed_init(&m->keys, &m->kbd, &m->clock);
 	for (int i = 0; i < 2; i++)

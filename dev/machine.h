@@ -47,6 +47,9 @@ struct machine_config {
 	const struct block_dev *disk[2]; /* ATA primary master and slave, or NULL (copied) */
 	/* Floppy drives A: and B:, or NULL; sizes as fdc_geometry_for (copied). */
 	const struct block_dev *floppy[2];
+	/* The boot order for the BIOS in CMOS byte 0x3D (cmos_set_boot_order);
+	 * 0 leaves the byte as the CMOS file had it. */
+	uint8_t boot_order;
 };
 
 enum machine_stop {

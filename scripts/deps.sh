@@ -1,10 +1,15 @@
 #!/bin/sh
 # scripts/deps.sh — check that the packages the build needs are installed
 # (Debian/Ubuntu). As root, install the missing ones; otherwise print the
-# command to run and fail. Silent when everything is there.
+# command to run and fail. Silent when everything is there. With --test,
+# also what the tests outside ctest use (tests/grub/grub_boot.sh: GRUB's
+# i386-pc modules, grub-mkrescue and xorriso).
 set -eu
 
 PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data"
+if [ "${1:-}" = "--test" ]; then
+	PACKAGES="$PACKAGES grub-pc-bin grub-common xorriso"
+fi
 # Commands to look for where there is no dpkg (not Debian).
 TOOLS="cmake nasm cc"
 

@@ -13,7 +13,7 @@
 #include "run_options.h"
 
 static const char usage_text[] =
-        "usage: x86lab monitor [OPTIONS]\n"
+        "usage: x86lab monitor [OPTIONS] [IMAGE]\n"
         "\n"
         "Load a guest as 'x86lab run' does and stop before its first instruction,\n"
         "then step through it, set breakpoints and watchpoints, look at registers,\n"

@@ -69,10 +69,12 @@ static int run_with_gdb(struct machine *m, const struct run_opts *o, const struc
 /* --- the command --- */
 
 static const char usage_text[] =
-        "usage: x86lab run [OPTIONS]\n"
+        "usage: x86lab run [OPTIONS] [IMAGE]\n"
         "\n"
-        "Run a guest program headless on an emulated PC. With neither --bios nor\n"
-        "--load, run the built-in demo guest (loaded and started at 0000:7C00).\n"
+        "Run a guest headless on an emulated PC. Without --bios and --load the\n"
+        "built-in BIOS boots IMAGE (a floppy image by its size, becoming A:, or a\n"
+        "hard-disk image with an MBR, becoming C:), the --fda/--hda disks, or,\n"
+        "given none, the built-in demo disk. What the BIOS prints also goes to COM1.\n"
         "\n"
         "options:\n" RUN_OPTIONS_HELP RUN_QUIET_HELP RUN_GDB_OPTIONS_HELP
         "  -h, --help           show this text\n"

@@ -11,8 +11,10 @@ int cmd_sst(int argc, char **argv);
 int cmd_disasm(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 
-/* The built-in default guest (tools/demo.asm), embedded at build time. */
-extern const unsigned char x86lab_demo_guest[];
-extern const unsigned long x86lab_demo_guest_size;
+/* The built-in firmware and demo disk, assembled and embedded at build time. */
+extern const unsigned char x86lab_demo_disk[]; /* tools/demo_disk.asm */
+extern const unsigned long x86lab_demo_disk_size;
+extern const unsigned char x86lab_bios_rom[]; /* bios/bios.asm, 64 KiB */
+extern const unsigned long x86lab_bios_rom_size;
 
 #endif

@@ -44,6 +44,24 @@ static int parse_rtc(const char *arg, int64_t *out)
 	return 0;
 }
 
+/* --boot a|c|ac|ca as the BIOS reads CMOS byte 0x3D: the first device in
+ * the low nibble, 1 = floppy A:, 2 = hard disk. */
+static int parse_boot(const char *cmd, struct device_opts *d, const char *arg)
+{
+	static const struct {
+		const char *name;
+		uint8_t order;
+	} orders[] = { { "a", 0x01 }, { "c", 0x02 }, { "ac", 0x21 }, { "ca", 0x12 } };
+
+	for (size_t i = 0; i < sizeof orders / sizeof orders[0]; i++)
+		if (strcmp(arg, orders[i].name) == 0) {
+			d->boot_order = orders[i].order;
+			return 0;
+		}
+	cli_error(cmd, "--boot '%s': use a (floppy), c (hard disk), ac or ca", arg);
+	return -1;
+}
+
 int device_option(const char *cmd, struct device_opts *d, int opt, const char *arg)
 {
 	switch (opt) {
@@ -127,6 +145,8 @@ int device_option(const char *cmd, struct device_opts *d, int opt, const char *a
 	case OPT_RW:
 		d->disk_rw = true;
 		return 0;
+	case OPT_BOOT:
+		return parse_boot(cmd, d, arg);
 	case OPT_REALTIME:
 		d->realtime.on = true;
 		return 0;
@@ -187,6 +207,14 @@ static int open_disks(const char *cmd, struct device_opts *d)
 {
 	static const char *const hd[2] = { "hda", "hdb" }, *const fd[2] = { "fda", "fdb" };
 
+	if (!d->disk_path[0] && d->builtin_disk) {
+		d->disk[0] = disk_image_from_memory(d->builtin_disk, d->builtin_disk_len);
+		if (!d->disk[0]) {
+			cli_error(cmd, "cannot set up the built-in disk");
+			return -1;
+		}
+		d->disk_blk[0] = disk_image_block(d->disk[0]);
+	}
 	for (int i = 0; i < 2; i++) {
 		if (d->disk_path[i] && open_image(cmd, hd[i], d->disk_path[i], d->disk_rw,
 		                                  &d->disk[i], &d->disk_blk[i]) < 0)
@@ -215,14 +243,17 @@ int device_open(const char *cmd, struct device_opts *d, bool serial_input)
 {
 	if (open_disks(cmd, d) < 0)
 		return -1;
-	if (d->cmos_path && read_nvram(cmd, d) < 0)
+	if (d->cmos_path && read_nvram(cmd, d) < 0) {
+		close_disks(d);
 		return -1;
+	}
 	for (int i = 0; i < 2; i++) {
 		if (serial_open(&d->serial[i], serial_input && i == 0) < 0) {
 			cli_error(cmd, "cannot open %s for COM%d: %s", d->serial[i].path, i + 1,
 			          strerror(errno));
 			if (i)
 				serial_close(&d->serial[0]);
+			close_disks(d);
 			return -1;
 		}
 		if (d->serial[i].where[0])
@@ -288,6 +319,7 @@ void device_config(struct device_opts *d, struct machine_config *cfg)
 		cfg->disk[i] = d->disk[i] ? &d->disk_blk[i] : NULL;
 	for (int i = 0; i < 2; i++)
 		cfg->floppy[i] = d->floppy[i] ? &d->floppy_blk[i] : NULL;
+	cfg->boot_order = d->boot_order;
 	cfg->pace = d->realtime.on ? pace_to_wall : NULL;
 	cfg->pace_ctx = d;
 	d->realtime.wall0 = wall_ns();

@@ -38,12 +38,17 @@ struct device_opts {
 	const char *floppy_path[2]; /* --fda, --fdb (also under --rw) */
 	struct disk_image *floppy[2];
 	struct block_dev floppy_blk[2];
+	uint8_t boot_order; /* --boot, as CMOS byte 0x3D (0: not given) */
+	/* A disk in memory for the IDE master when no --hda names one (the
+	 * built-in demo disk), or NULL. */
+	const uint8_t *builtin_disk;
+	size_t builtin_disk_len;
 };
 
 enum { OPT_IPS = 300, OPT_RTC, OPT_CMOS, OPT_SERIAL, OPT_SERIAL2, OPT_POST };
 enum { OPT_REALTIME = 350 };
 enum { OPT_HDA = 360, OPT_HDB, OPT_RW, OPT_FDA, OPT_FDB };
-enum { OPT_POST_PORT = 370, OPT_KEYS };
+enum { OPT_POST_PORT = 370, OPT_KEYS, OPT_BOOT };
 
 #define DEVICE_LONGOPTS                                                                            \
 	{ "ips", required_argument, NULL, OPT_IPS }, { "rtc", required_argument, NULL, OPT_RTC },  \
@@ -57,6 +62,7 @@ enum { OPT_POST_PORT = 370, OPT_KEYS };
 	        { "fda", required_argument, NULL, OPT_FDA },                                       \
 	        { "fdb", required_argument, NULL, OPT_FDB },                                       \
 	        { "keys", required_argument, NULL, OPT_KEYS },                                     \
+	        { "boot", required_argument, NULL, OPT_BOOT },                                     \
 	{                                                                                          \
 		"post", no_argument, NULL, OPT_POST                                                \
 	}
@@ -82,7 +88,9 @@ enum { OPT_POST_PORT = 370, OPT_KEYS };
 	"  --fda FILE           floppy drive A: (a 360K, 720K, 1.2M, 1.44M or 2.88M\n"             \
 	"                       image); the guest's writes stay in memory unless --rw\n"           \
 	"  --fdb FILE           floppy drive B:, the same\n"                                       \
-	"  --rw                 write the guest's disk writes through to the image files\n"
+	"  --rw                 write the guest's disk writes through to the image files\n"        \
+	"  --boot ORDER         where the BIOS boots from: a (floppy A:), c (hard disk),\n"        \
+	"                       ac or ca (one, then the other; default ac)\n"
 
 void device_defaults(struct device_opts *d);
 /* Apply one of the options above; 1 when 'opt' is not one of them, 0 when

@@ -1,7 +1,8 @@
 /*
  * tools/disk_image.c — disk image files behind dev/block.h. Read-only images
  * keep the guest's writes in a sparse overlay (a hash of written sectors),
- * so the file is never modified unless it was opened writable.
+ * so the file is never modified unless it was opened writable. An image can
+ * also be bytes in memory (the built-in demo disk), read-only the same way.
  */
 #include "disk_image.h"
 
@@ -20,7 +21,8 @@ struct overlay_sector {
 };
 
 struct disk_image {
-	int fd;
+	int fd;             /* -1 for an image in memory */
+	const uint8_t *mem; /* the image in memory, or NULL */
 	bool writable;
 	uint64_t sectors;
 	struct overlay_sector *slot; /* open addressing, a power of two long */
@@ -80,6 +82,10 @@ static int overlay_store(struct disk_image *img, uint64_t lba, const uint8_t *da
 
 static int file_read(struct disk_image *img, uint64_t lba, uint8_t *buf)
 {
+	if (img->mem) {
+		memcpy(buf, img->mem + lba * BLOCK_SECTOR_SIZE, BLOCK_SECTOR_SIZE);
+		return 0;
+	}
 	return pread(img->fd, buf, BLOCK_SECTOR_SIZE, (off_t)(lba * BLOCK_SECTOR_SIZE)) ==
 	                       BLOCK_SECTOR_SIZE
 	               ? 0
@@ -156,6 +162,21 @@ struct disk_image *disk_image_open(const char *path, bool writable, char *err, s
 	return img;
 }
 
+struct disk_image *disk_image_from_memory(const uint8_t *data, size_t len)
+{
+	struct disk_image *img;
+
+	if (len == 0 || len % BLOCK_SECTOR_SIZE)
+		return NULL;
+	img = calloc(1, sizeof *img);
+	if (!img)
+		return NULL;
+	img->fd = -1;
+	img->mem = data;
+	img->sectors = len / BLOCK_SECTOR_SIZE;
+	return img;
+}
+
 struct block_dev disk_image_block(struct disk_image *img)
 {
 	return (struct block_dev){ img->sectors, image_read, image_write, img };
@@ -173,6 +194,7 @@ void disk_image_close(struct disk_image *img)
 	for (size_t i = 0; i < img->nslots; i++)
 		free(img->slot[i].data);
 	free(img->slot);
-	close(img->fd);
+	if (img->fd >= 0)
+		close(img->fd);
 	free(img);
 }

@@ -11,15 +11,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <unistd.h>
+
 #include "cli.h"
 #include "commands.h"
+#include "image_kind.h"
 
 #define KIB         1024u
 #define MEM_MIN     (64 * KIB)
 #define MEM_MAX     (3u * KIB * KIB * KIB)
 #define MEM_DEFAULT (16 * KIB * KIB)
-#define DEMO_SEG    0x0000
-#define DEMO_OFF    0x7C00
 #define COM_SP      0xFFFE
 
 enum { MAX_LONGOPTS = 32 };
@@ -276,11 +277,13 @@ enum run_parse_result run_parse_options(int argc, char **argv, struct run_opts *
 		if (handle_option(cmd, o, extra, opt, optarg) < 0)
 			return PARSE_ERROR;
 	}
+	if (optind < argc)
+		o->image_path = argv[optind++];
 	if (optind < argc) {
 		cli_error(cmd,
-		          "disk images ('%s') are not supported yet; to run a flat binary use "
-		          "--load %s@1000:0100",
-		          argv[optind], argv[optind]);
+		          "one disk image at a time ('%s' is one too many); attach more with "
+		          "--fda, --fdb, --hda and --hdb",
+		          argv[optind]);
 		return PARSE_ERROR;
 	}
 	return check_gdb_options(cmd, o) < 0 ? PARSE_ERROR : PARSE_OK;
@@ -348,10 +351,61 @@ static int read_load(const char *cmd, const struct run_opts *o, struct load *l)
 	return 0;
 }
 
+/* 'x86lab run IMAGE': a floppy image becomes A:, a hard-disk image C:. */
+static int attach_image(const char *cmd, struct run_opts *o)
+{
+	enum image_kind kind;
+	char err[512];
+	const char **slot;
+
+	if (image_kind(o->image_path, &kind, err, sizeof err) < 0) {
+		cli_error(cmd, "%s", err);
+		return -1;
+	}
+	slot = kind == IMAGE_FLOPPY ? &o->dev.floppy_path[0] : &o->dev.disk_path[0];
+	if (*slot) {
+		cli_error(cmd, "%s would be drive %s, which %s already names", o->image_path,
+		          kind == IMAGE_FLOPPY ? "A:" : "C:",
+		          kind == IMAGE_FLOPPY ? "--fda" : "--hda");
+		return -1;
+	}
+	*slot = o->image_path;
+	return 0;
+}
+
+/* Without --bios and --load the machine runs the built-in BIOS, which boots
+ * the images given or, with none, the built-in demo disk. */
+static int use_builtin_bios(const char *cmd, struct run_opts *o)
+{
+	struct device_opts *d = &o->dev;
+
+	o->bios = malloc(x86lab_bios_rom_size);
+	if (!o->bios) {
+		cli_error(cmd, "out of memory");
+		return -1;
+	}
+	memcpy(o->bios, x86lab_bios_rom, x86lab_bios_rom_size);
+	o->bios_len = x86lab_bios_rom_size;
+	if (!d->disk_path[0] && !d->disk_path[1] && !d->floppy_path[0] && !d->floppy_path[1]) {
+		d->builtin_disk = x86lab_demo_disk;
+		d->builtin_disk_len = x86lab_demo_disk_size;
+		/* On a terminal the demo counts seconds a person can watch. */
+		if (o->stdin_free && isatty(STDIN_FILENO))
+			d->realtime.on = true;
+	}
+	return 0;
+}
+
 int run_read_inputs(const char *cmd, struct run_opts *o)
 {
-	if (o->bios_path && read_bios(cmd, o) < 0)
+	if (o->image_path && attach_image(cmd, o) < 0)
 		return -1;
+	if (o->bios_path) {
+		if (read_bios(cmd, o) < 0)
+			return -1;
+	} else if (o->nloads == 0 && !o->has_start && use_builtin_bios(cmd, o) < 0) {
+		return -1;
+	}
 	for (int i = 0; i < o->nloads; i++)
 		if (read_load(cmd, o, &o->loads[i]) < 0)
 			return -1;
@@ -434,13 +488,6 @@ static void enter_like_com(struct cpu *c, uint16_t seg, uint16_t off)
 
 static int place_guest(const char *cmd, struct machine *m, const struct run_opts *o)
 {
-	bool demo = !o->bios_path && o->nloads == 0;
-
-	if (demo && machine_load(m, DEMO_SEG * 16 + DEMO_OFF, x86lab_demo_guest,
-	                         (uint32_t)x86lab_demo_guest_size) < 0) {
-		cli_error(cmd, "the demo guest does not fit in RAM");
-		return -1;
-	}
 	for (int i = 0; i < o->nloads; i++) {
 		const struct load *l = &o->loads[i];
 		if (machine_load(m, load_phys(l), l->data, (uint32_t)l->len) < 0) {
@@ -451,9 +498,7 @@ static int place_guest(const char *cmd, struct machine *m, const struct run_opts
 	}
 	if (o->has_start)
 		enter_like_com(&m->cpu, o->start_seg, o->start_off);
-	else if (demo)
-		enter_like_com(&m->cpu, DEMO_SEG, DEMO_OFF);
-	else if (!o->bios_path)
+	else if (!o->bios)
 		enter_like_com(&m->cpu, o->loads[0].seg, o->loads[0].off);
 	return 0;
 }

@@ -51,7 +51,8 @@ struct run_opts {
 	enum cpu_model model;
 	uint32_t mem_size;
 	const char *bios_path;
-	uint8_t *bios;
+	const char *image_path; /* 'x86lab run IMAGE': a floppy or hard-disk image */
+	uint8_t *bios;          /* --bios FILE, or a copy of the built-in BIOS */
 	size_t bios_len;
 	struct load loads[RUN_MAX_LOADS];
 	int nloads;
@@ -96,7 +97,8 @@ struct run_extra_options {
 	"                       starts at the reset vector F000:FFF0\n"                            \
 	"  --load FILE@SEG:OFF  copy a flat binary into RAM at SEG*16+OFF (repeatable)\n"          \
 	"  --start SEG:OFF      start there; default: the first --load address when\n"             \
-	"                       there is no --bios, else the reset vector\n"                       \
+	"                       there is no --bios, else the reset vector (--load\n"               \
+	"                       without --bios runs no BIOS)\n"                                    \
 	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
 	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or "                  \
 	"none\n" DEVICE_OPTIONS_HELP

@@ -26,7 +26,7 @@ usage() {
 
 usage 2 "unknown CPU '486'" --cpu 486
 usage 2 "cannot read -x $work/missing.cmd" -x "$work/missing.cmd"
-usage 2 "disk images" disk.img
+usage 2 "cannot open disk.img" disk.img
 usage 2 "-S needs a port" -S
 usage 2 "option '-x' needs a value" -x
 usage 2 "unknown option '--frobnicate'" --frobnicate

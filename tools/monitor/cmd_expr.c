@@ -139,24 +139,34 @@ static int info_display(struct monitor *m)
 	return 0;
 }
 
+/* The built-in BIOS's listing, as the build left it; the ROM starts at F0000. */
+#define BIOS_ROM_BASE 0xF0000
+
 int mcmd_symbols(struct monitor *m, const struct mon_args *a)
 {
-	char err[256] = "";
+	char err[512] = "";
 	int64_t base = 0;
+	const char *path;
 	int n;
 
 	if (a->argc < 1 || a->argc > 2) {
-		mon_error(m, "usage: symbols FILE [BASE] (e.g. 'symbols prog.lst 0x10100')");
+		mon_error(m, "usage: symbols FILE [BASE] (e.g. 'symbols prog.lst 0x10100'), or "
+		             "'symbols bios'");
 		return -1;
+	}
+	path = a->argv[0];
+	if (a->argc == 1 && strcmp(path, "bios") == 0) {
+		path = X86LAB_BIOS_LISTING;
+		base = BIOS_ROM_BASE;
 	}
 	if (a->argc == 2 && mon_count(m, a->rest[1], 0, 0xFFFFFFFF, "BASE", &base) < 0)
 		return -1;
-	n = symtab_load(m->syms, a->argv[0], (uint32_t)base, err, sizeof err);
+	n = symtab_load(m->syms, path, (uint32_t)base, err, sizeof err);
 	if (n < 0) {
 		mon_error(m, "%s", err[0] ? err : "cannot load the symbols");
 		return -1;
 	}
-	fprintf(m->out, "%d symbol%s from %s\n", n, n == 1 ? "" : "s", a->argv[0]);
+	fprintf(m->out, "%d symbol%s from %s\n", n, n == 1 ? "" : "s", path);
 	return 0;
 }
 

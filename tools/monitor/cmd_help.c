@@ -150,10 +150,11 @@ static const struct mon_command commands[] = {
 	  "display cx", false, false },
 	{ "undisplay", NULL, mcmd_undisplay, "undisplay [N...]",
 	  "stop showing displays (all without N)", NULL, "undisplay 1", false, false },
-	{ "symbols", NULL, mcmd_symbols, "symbols FILE [BASE]",
+	{ "symbols", NULL, mcmd_symbols, "symbols FILE|bios [BASE]",
 	  "load symbols (a nasm listing, or name = ADDRESS lines)",
 	  "For a listing (nasm -l), BASE is the linear address where the code starts:\n"
-	  "a .COM-style program at 1000:0100 has BASE 0x10100.",
+	  "a .COM-style program at 1000:0100 has BASE 0x10100. 'symbols bios' loads\n"
+	  "the built-in BIOS's listing from the build tree (POST, INT handlers ...).",
 	  "symbols prog.lst 0x10100", false, false },
 	/* The session */
 	{ "source", NULL, mcmd_source, "source FILE", "run the commands in FILE", NULL,
