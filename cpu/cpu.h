@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "mem.h"
+#include "tlb.h"
 
 /* General registers in ModRM encoding order. ORDER: reg field of ModRM. */
 enum { REG_AX, REG_CX, REG_DX, REG_BX, REG_SP, REG_BP, REG_SI, REG_DI };
@@ -62,17 +63,18 @@ enum {
 	EXC_SS = 12,
 	EXC_GP = 13,
 	EXC_PF = 14,
+	EXC_AC = 17, /* 486 */
 };
 
-enum cpu_model { CPU_8086, CPU_286, CPU_386, CPU_MODEL_COUNT };
+enum cpu_model { CPU_8086, CPU_286, CPU_386, CPU_486, CPU_MODEL_COUNT };
 
 /* Instruction-set levels, for the opcode table's 'isa' column. */
-enum { ISA_86, ISA_186, ISA_286, ISA_386 };
+enum { ISA_86, ISA_186, ISA_286, ISA_386, ISA_486 };
 
 /* What differs between the models, as data. Code that reads a field here is
  * where a model difference lives; grep for the field name to find them. */
 struct cpu_traits {
-	const char *name;     /* "8086", "286", "386" */
+	const char *name;     /* "8086", "286", "386", "486" */
 	uint8_t isa;          /* highest ISA_* level this model decodes */
 	uint8_t addr_bits;    /* physical address lines: 20, 24, 32 */
 	uint8_t max_insn_len; /* longer instructions raise #GP(0); 0 = no limit */
@@ -98,10 +100,12 @@ struct cpu_traits {
 	bool has_32bit;    /* operand/address-size prefixes, 32-bit registers */
 	uint32_t flags_fixed1;  /* FLAGS bits that always read as one */
 	uint32_t flags_real_rw; /* FLAGS bits POPF/IRET/SAHF-wide writes may change in real mode */
+	uint32_t cr0_rw;        /* CR0 bits MOV CR0 may change (WP, AM, NE, CD, NW: 486) */
+	uint32_t cpuid_signature; /* CPUID leaf 1 EAX: family, model, stepping (486) */
 };
 
 extern const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT];
-/* The model named 'name' ("8086", "286", "386"), or -1. */
+/* The model named 'name' ("8086", "286", "386", "486"), or -1. */
 int cpu_model_by_name(const char *name);
 
 struct segcache {
@@ -176,6 +180,7 @@ struct cpu {
 	bool shutdown;
 	jmp_buf fault_jmp;
 
+	struct tlb tlb;          /* cached translations while CR0.PG is set (cpu/paging.c) */
 	struct icache *icache;   /* decoded instructions (cpu/icache.c); NULL: decode every time */
 	struct cpu_debug *debug; /* a debugger's breakpoints and hooks (cpu/debug.h), or NULL */
 };

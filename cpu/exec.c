@@ -47,6 +47,7 @@ void cpu_reset(struct cpu *c)
 	c->eflags = t->flags_fixed1;
 	c->cr0 = c->model == CPU_286 ? 0xfff0 : 0;
 	c->cr2 = c->cr3 = 0;
+	tlb_flush(&c->tlb);
 	c->gdtr = (struct dtr){ 0, 0xffff };
 	c->idtr = (struct dtr){ 0, 0x3ff };
 	if (c->model == CPU_8086) {

@@ -1,6 +1,7 @@
 /*
  * cpu/op_sys.c — system instructions usable in real mode: LGDT/LIDT,
- * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR. In real mode IDTR also
+ * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR, and the 486's INVLPG
+ * and CPUID. In real mode IDTR also
  * moves the interrupt vector table. SDM Vol. 2 per instruction; 286 manual
  * for the 286's 24-bit descriptor-table bases.
  */
@@ -8,6 +9,7 @@
 
 #include "access.h"
 #include "operand.h"
+#include "paging.h"
 #include "ops.h"
 
 static struct dtr *table_of(struct cpu *c, const struct insn *in)
@@ -53,10 +55,10 @@ void op_smsw(struct cpu *c, const struct insn *in)
 }
 
 /* Protected mode is not emulated yet: say so instead of running on with
- * real-mode segments. */
+ * real-mode segments when the guest enters it. */
 static void check_pe(struct cpu *c, uint32_t cr0)
 {
-	if (cr0 & CR0_PE)
+	if ((cr0 & CR0_PE) && !(c->cr0 & CR0_PE))
 		cpu_unsupported(c, "protected mode (the guest set CR0.PE)");
 }
 
@@ -75,20 +77,34 @@ void op_clts(struct cpu *c, const struct insn *in)
 	c->cr0 &= ~(uint32_t)CR0_TS;
 }
 
-/* TODO(386): CR0.PG, CR2/CR3 semantics and paging belong to the protected-mode
- * work; until then the registers hold what is written. */
+/* CR0: only the model's bits change; PG without PE is #GP(0) (SDM: MOV to
+ * CR). A CR3 load, and a change of PG, flush the TLB. */
+static void load_cr0(struct cpu *c, uint32_t v)
+{
+	uint32_t old = c->cr0;
+
+	if ((v & CR0_PG) && !(v & CR0_PE))
+		cpu_fault(c, EXC_GP, 0);
+	check_pe(c, v);
+	c->cr0 = (old & ~c->traits->cr0_rw) | (v & c->traits->cr0_rw);
+	paging_cr0_loaded(c, old);
+}
+
 void op_mov_cr(struct cpu *c, const struct insn *in)
 {
 	uint32_t *cr[8] = { &c->cr0, NULL, &c->cr2, &c->cr3 };
 
 	if (in->reg > 3 || !cr[in->reg])
 		cpu_fault_noerr(c, EXC_UD);
-	if (in->op->sub && in->reg == 0)
-		check_pe(c, c->reg[in->rm]);
-	if (in->op->sub)
-		*cr[in->reg] = c->reg[in->rm];
-	else
+	if (!in->op->sub)
 		c->reg[in->rm] = *cr[in->reg];
+	else if (in->reg == 0)
+		load_cr0(c, c->reg[in->rm]);
+	else if (in->reg == 3) {
+		c->cr3 = c->reg[in->rm];
+		paging_cr3_loaded(c);
+	} else
+		c->cr2 = c->reg[in->rm];
 }
 
 /* TODO(386): debug registers (breakpoints, DR6/DR7) with the protected-mode work. */
@@ -96,4 +112,28 @@ void op_mov_dr(struct cpu *c, const struct insn *in)
 {
 	(void)in;
 	cpu_fault_noerr(c, EXC_UD);
+}
+
+/* INVLPG m: the page holding the operand's linear address leaves the TLB.
+ * Nothing is read: the operand only names the page. */
+void op_invlpg(struct cpu *c, const struct insn *in)
+{
+	tlb_flush_page(&c->tlb, c->seg[in->seg].base + operand_ea(c, in));
+}
+
+/* CPUID (SDM Vol. 2: CPUID). Leaf 0: the highest leaf and the vendor;
+ * leaf 1: the signature and no features (no FPU is emulated). A leaf past
+ * the highest returns the highest, as Intel documents. */
+void op_cpuid(struct cpu *c, const struct insn *in)
+{
+	(void)in;
+	if (c->reg[REG_AX] == 0) {
+		c->reg[REG_AX] = 1;
+		c->reg[REG_BX] = 0x756e6547; /* "Genu" */
+		c->reg[REG_DX] = 0x49656e69; /* "ineI" */
+		c->reg[REG_CX] = 0x6c65746e; /* "ntel" */
+		return;
+	}
+	c->reg[REG_AX] = c->traits->cpuid_signature;
+	c->reg[REG_BX] = c->reg[REG_CX] = c->reg[REG_DX] = 0;
 }

@@ -48,6 +48,8 @@ uint32_t port_in(struct cpu *c, uint16_t port, int size);
 void port_out(struct cpu *c, uint16_t port, uint32_t val, int size);
 
 /* op_sys.c */
-exec_fn op_lgdt, op_sgdt, op_smsw, op_lmsw, op_clts, op_mov_cr, op_mov_dr;
+exec_fn op_lgdt, op_sgdt, op_smsw, op_lmsw, op_clts, op_mov_cr, op_mov_dr, op_invlpg, op_cpuid;
+/* op_exchange.c */
+exec_fn op_xadd, op_cmpxchg, op_bswap;
 
 #endif

@@ -140,6 +140,7 @@ static const struct opdesc grp7[8] = {
 	{ "lidt", op_lgdt, { Ms }, DT_IDT, MEMONLY | PRIV, ISA_286, .what = "Loads the interrupt descriptor table register's limit and base from 6 bytes of memory (in real mode this moves the interrupt vector table)." },
 	{ "smsw", op_smsw, { Ew }, 0, 0, ISA_286, .what = "Stores the machine status word (the low 16 bits of CR0) into the operand." },
 	[6] = { "lmsw", op_lmsw, { Ew }, 0, PRIV, ISA_286, .what = "Loads the low four bits of CR0 (the machine status word) from the operand; setting PE switches to protected mode." },
+	[7] = { "invlpg", op_invlpg, { M }, 0, MEMONLY | PRIV, ISA_486, .what = "Removes the translation of the page holding the operand's address from the TLB, so that the next access walks the page tables again." },
 };
 /* clang-format on */
 
@@ -448,6 +449,7 @@ const struct opdesc optab[0x200] = {
 	[0x19f] = { "setg", op_setcc, { Eb }, CC_G, MODRM, ISA_386, .what = "Sets the byte operand to 1 if ZF is 0 and SF equals OF (signed greater than), and to 0 otherwise." },
 	[0x1a0] = { "push", op_push, { rFS }, 0, 0, ISA_386, .what = "Decrements SP by 2 and stores FS at the new top of the stack (SS:SP)." },
 	[0x1a1] = { "pop", op_pop, { rFS }, 0, 0, ISA_386, .what = "Loads FS from the top of the stack (SS:SP), then increments SP by 2." },
+	[0x1a2] = { "cpuid", op_cpuid, { NONE }, 0, 0, ISA_486, .what = "Returns the processor's identification in EAX, EBX, ECX and EDX: with EAX=0 the highest leaf and the vendor string, with EAX=1 the family, model and stepping." },
 	[0x1a3] = { "bt", op_bt, { Ev, Gv }, BT_BT, MODRM | NOWB, ISA_386, OSZAPC, OSAP | FLAG_ZF, .what = "Copies the bit of the destination selected by the bit number into CF." },
 	[0x1a4] = { "shld", op_shld, { Ev, Gv, Ib }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination left by the count, filling the vacated bits from the top of the source register; the last bit shifted out goes into CF." },
 	[0x1a5] = { "shld", op_shld, { Ev, Gv, CL }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination left by the count, filling the vacated bits from the top of the source register; the last bit shifted out goes into CF." },
@@ -457,6 +459,8 @@ const struct opdesc optab[0x200] = {
 	[0x1ac] = { "shrd", op_shrd, { Ev, Gv, Ib }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination right by the count, filling the vacated bits from the bottom of the source register; the last bit shifted out goes into CF." },
 	[0x1ad] = { "shrd", op_shrd, { Ev, Gv, CL }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination right by the count, filling the vacated bits from the bottom of the source register; the last bit shifted out goes into CF." },
 	[0x1af] = { "imul", op_imul_rm, { Gv, Ev }, 0, MODRM, ISA_386, OSZAPC, SZAP, .what = "Multiplies the register by the source as signed numbers and keeps the low half; CF and OF are set when the product did not fit." },
+	[0x1b0] = { "cmpxchg", op_cmpxchg, { Eb, Gb }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Compares AL with the destination: if equal, stores the source into the destination and sets ZF; otherwise loads the destination into AL and clears ZF." },
+	[0x1b1] = { "cmpxchg", op_cmpxchg, { Ev, Gv }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Compares AX or EAX with the destination: if equal, stores the source into the destination and sets ZF; otherwise loads the destination into the accumulator and clears ZF." },
 	[0x1b2] = { "lss", op_lseg, { Gv, Mp }, SEG_SS, MODRM | MEMONLY, ISA_386, .what = "Loads a far pointer from memory: the first word (or dword) into the register and the word after it into SS." },
 	[0x1b3] = { "btr", op_bt, { Ev, Gv }, BT_BTR, MODRM | LOCKOK, ISA_386, OSZAPC, OSAP | FLAG_ZF, .what = "Copies the bit of the destination selected by the bit number into CF, then clears that bit to 0." },
 	[0x1b4] = { "lfs", op_lseg, { Gv, Mp }, SEG_FS, MODRM | MEMONLY, ISA_386, .what = "Loads a far pointer from memory: the first word (or dword) into the register and the word after it into FS." },
@@ -469,6 +473,16 @@ const struct opdesc optab[0x200] = {
 	[0x1bd] = { "bsr", op_bsr, { Gv, Ev }, 0, MODRM, ISA_386, OSZAPC, OSAPC, .what = "Stores the index of the highest set bit of the source in the register; ZF is set, and the register is left undefined, when the source is 0." },
 	[0x1be] = { "movsx", op_movsx, { Gv, Eb }, 0, MODRM, ISA_386, .what = "Copies the smaller source into the register and fills the upper bits with copies of its sign bit." },
 	[0x1bf] = { "movsx", op_movsx, { Gv, Ew }, 0, MODRM, ISA_386, .what = "Copies the smaller source into the register and fills the upper bits with copies of its sign bit." },
+	[0x1c0] = { "xadd", op_xadd, { Eb, Gb }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Adds the source to the destination and puts the destination's old value into the source register, setting the arithmetic flags from the sum." },
+	[0x1c1] = { "xadd", op_xadd, { Ev, Gv }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Adds the source to the destination and puts the destination's old value into the source register, setting the arithmetic flags from the sum." },
+	[0x1c8] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1c9] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1ca] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cb] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cc] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cd] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1ce] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cf] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
 };
 /* clang-format on */
 

@@ -59,7 +59,7 @@ static int set_cpu(const char *cmd, struct run_opts *o, const char *arg)
 	int model = cpu_model_by_name(arg);
 
 	if (model < 0) {
-		cli_error(cmd, "unknown CPU '%s'; use --cpu 8086, 286 or 386", arg);
+		cli_error(cmd, "unknown CPU '%s'; use --cpu 8086, 286, 386 or 486", arg);
 		return -1;
 	}
 	o->model = (enum cpu_model)model;

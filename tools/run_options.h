@@ -88,7 +88,7 @@ struct run_extra_options {
 /* The shared options' lines for a command's --help text; --quiet and the gdb
  * options, which the commands word differently, have their own. */
 #define RUN_OPTIONS_HELP                                                                           \
-	"  --cpu MODEL          8086, 286 or 386 (default 386)\n"                                  \
+	"  --cpu MODEL          8086, 286, 386 or 486 (default 386)\n"                             \
 	"  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"                \
 	"                       640K, 16M, 0x100000 ... (default 16M)\n"                           \
 	"  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"        \
