@@ -34,20 +34,37 @@ _Noreturn void cpu_unsupported(struct cpu *c, const char *why)
 	longjmp(c->fault_jmp, 1);
 }
 
-/* Paging off costs one well-predicted test; on, a TLB hit no walk (paging.h). */
-uint32_t cpu_lin_read(struct cpu *c, uint32_t lin, int size, bool system)
+/* Paging off costs one well-predicted test; on, a TLB hit no walk (paging.h).
+ * Inline here so that the segment-relative accesses below pay no call. */
+static inline uint32_t lin_read(struct cpu *c, uint32_t lin, int size, bool system)
 {
 	if (__builtin_expect(!(c->cr0 & CR0_PG), 1))
 		return mem_read(c->mem, lin, size);
-	return paging_read(c, lin, size, system);
+	if ((lin & MEM_PAGE_MASK) <= MEM_PAGE_SIZE - (uint32_t)size)
+		return mem_read(c->mem, paging_translate(c, lin, paging_access(c, false, system)),
+		                size);
+	return paging_read(c, lin, size, system); /* two pages */
+}
+
+static inline void lin_write(struct cpu *c, uint32_t lin, uint32_t val, int size, bool system)
+{
+	if (__builtin_expect(!(c->cr0 & CR0_PG), 1))
+		mem_write(c->mem, lin, val, size);
+	else if ((lin & MEM_PAGE_MASK) <= MEM_PAGE_SIZE - (uint32_t)size)
+		mem_write(c->mem, paging_translate(c, lin, paging_access(c, true, system)), val,
+		          size);
+	else
+		paging_write(c, lin, val, size, system); /* two pages */
+}
+
+uint32_t cpu_lin_read(struct cpu *c, uint32_t lin, int size, bool system)
+{
+	return lin_read(c, lin, size, system);
 }
 
 void cpu_lin_write(struct cpu *c, uint32_t lin, uint32_t val, int size, bool system)
 {
-	if (__builtin_expect(!(c->cr0 & CR0_PG), 1))
-		mem_write(c->mem, lin, val, size);
-	else
-		paging_write(c, lin, val, size, system);
+	lin_write(c, lin, val, size, system);
 }
 
 /* 486 alignment check (SDM Vol. 3, 6.15, interrupt 17): a misaligned data
@@ -92,14 +109,14 @@ static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wra
 		alignment_check(c, base + off, size);
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
-			v |= cpu_lin_read(c, base + ((off + (uint32_t)i) & 0xffff), 1, false)
+			v |= lin_read(c, base + ((off + (uint32_t)i) & 0xffff), 1, false)
 			     << (8 * i);
 	} else {
 		if (wrap)
 			off &= 0xffff;
 		else
 			limit_check(c, seg, off, size);
-		v = cpu_lin_read(c, base + off, size, false);
+		v = lin_read(c, base + off, size, false);
 	}
 	if (c->debug)
 		debug_memory(c, base + (off & (wrap ? 0xffff : 0xffffffffu)), size, false, v, v);
@@ -131,14 +148,14 @@ static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int siz
 		alignment_check(c, lin, size);
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
-			cpu_lin_write(c, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1,
-			              false);
+			lin_write(c, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1,
+			          false);
 	} else {
 		if (wrap)
 			off &= 0xffff;
 		else
 			limit_check(c, seg, off, size);
-		cpu_lin_write(c, base + off, val, size, false);
+		lin_write(c, base + off, val, size, false);
 	}
 	if (watched)
 		debug_memory(c, lin, size, true, old, val & size_mask(size));
