@@ -1,14 +1,16 @@
 /*
  * cpu/op_sys.c — system instructions usable in real mode: LGDT/LIDT,
- * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR. In real mode IDTR also
- * moves the interrupt vector table. SDM Vol. 2 per instruction; 286 manual
- * for the 286's 24-bit descriptor-table bases.
+ * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR, and the switch between
+ * real and protected mode through CR0.PE. In real mode IDTR also moves the
+ * interrupt vector table. CPL 0 is checked by exec.c (the PRIV rows). SDM Vol. 2 per instruction;
+ * 286 manual for the 286's 24-bit descriptor-table bases.
  */
 #include <stddef.h>
 
 #include "access.h"
 #include "operand.h"
 #include "ops.h"
+#include "prot.h"
 
 static struct dtr *table_of(struct cpu *c, const struct insn *in)
 {
@@ -52,12 +54,25 @@ void op_smsw(struct cpu *c, const struct insn *in)
 	operand_write(c, in, 0, msw);
 }
 
-/* Protected mode is not emulated yet: say so instead of running on with
- * real-mode segments. */
+/* The 286's protected mode is not emulated: say so instead of running on
+ * with real-mode segments. */
 static void check_pe(struct cpu *c, uint32_t cr0)
 {
-	if (cr0 & CR0_PE)
+	if ((cr0 & CR0_PE) && c->model == CPU_286)
 		cpu_unsupported(c, "protected mode (the guest set CR0.PE)");
+}
+
+/* Every CR0 write: paging needs protection (#GP(0), SDM: MOV CR); a change
+ * of PE changes which checks the descriptor caches apply. */
+static void cr0_write(struct cpu *c, uint32_t v)
+{
+	uint32_t old = c->cr0;
+
+	if ((v & CR0_PG) && !(v & CR0_PE))
+		cpu_fault(c, EXC_GP, 0);
+	c->cr0 = v;
+	if ((old ^ v) & CR0_PE)
+		seg_mode_changed(c);
 }
 
 /* LMSW can set PE but never clear it, and touches only PE MP EM TS. */
@@ -66,7 +81,7 @@ void op_lmsw(struct cpu *c, const struct insn *in)
 	uint32_t v = operand_read(c, in, 0) & 0xf;
 
 	check_pe(c, v);
-	c->cr0 = (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE);
+	cr0_write(c, (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE));
 }
 
 void op_clts(struct cpu *c, const struct insn *in)
@@ -75,17 +90,17 @@ void op_clts(struct cpu *c, const struct insn *in)
 	c->cr0 &= ~(uint32_t)CR0_TS;
 }
 
-/* TODO(386): CR0.PG, CR2/CR3 semantics and paging belong to the protected-mode
- * work; until then the registers hold what is written. */
+/* CR2 and CR3 hold what is written (paging reads them). */
 void op_mov_cr(struct cpu *c, const struct insn *in)
 {
 	uint32_t *cr[8] = { &c->cr0, NULL, &c->cr2, &c->cr3 };
 
 	if (in->reg > 3 || !cr[in->reg])
 		cpu_fault_noerr(c, EXC_UD);
-	if (in->op->sub && in->reg == 0)
+	if (in->op->sub && in->reg == 0) {
 		check_pe(c, c->reg[in->rm]);
-	if (in->op->sub)
+		cr0_write(c, c->reg[in->rm]);
+	} else if (in->op->sub)
 		*cr[in->reg] = c->reg[in->rm];
 	else
 		c->reg[in->rm] = *cr[in->reg];
