@@ -187,7 +187,8 @@ void task_gate_transfer(struct cpu *c, uint16_t sel, const struct desc *d, enum 
 	uint16_t tss_sel = sel;
 	struct desc tss = *d;
 
-	if (d->dpl < cpl || d->dpl < (sel & 3))
+	/* An INT's gate was checked against CPL by intr_deliver_prot. */
+	if (why != TASK_INT && (d->dpl < cpl || d->dpl < (sel & 3)))
 		sel_fault(c, EXC_GP, sel);
 	if (!d->present)
 		sel_fault(c, EXC_NP, sel);
