@@ -207,21 +207,23 @@ static void exec_fault(struct cpu *c)
 	bool has_error = c->fault_has_error;
 	uint32_t error = c->fault_error;
 
-	if (!c->delivering)
+	/* fault_chain: the exception whose delivery failed, #DF, and the fault
+	 * that ended it all; a benign exception delivered in turn starts over. */
+	if (c->delivering && (c->delivering == EXC_DF + 1 || !c->traits->has_ud)) {
+		record_fault(c, vector, has_error && cpu_prot(c), error);
+		c->shutdown = true;
+		c->err_ext = 0;
+		return;
+	}
+	if (c->delivering && makes_double_fault(c->delivering - 1, vector)) {
+		c->fault_chain_len = 1;
+		vector = EXC_DF;
+		has_error = true;
+		error = 0;
+		record_fault(c, vector, true, 0);
+	} else {
 		c->fault_chain_len = 0;
-	record_fault(c, vector, has_error && cpu_prot(c), error);
-	if (c->delivering) {
-		if (c->delivering == EXC_DF + 1 || !c->traits->has_ud) {
-			c->shutdown = true;
-			c->err_ext = 0;
-			return;
-		}
-		if (makes_double_fault(c->delivering - 1, vector)) {
-			vector = EXC_DF;
-			has_error = true;
-			error = 0;
-			record_fault(c, vector, false, 0);
-		}
+		record_fault(c, vector, has_error && cpu_prot(c), error);
 	}
 	c->delivering = vector + 1;
 	if (c->traits->fault_restores_sp)
