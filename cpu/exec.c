@@ -126,8 +126,7 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 /* Decode at CS:EIP, or take the decoded instruction from the cache. */
 static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 {
-	struct decode_env env = { c->traits, c->seg[SEG_CS].big,
-		                  cpu_prot(c) && !(c->eflags & FLAG_VM), fetch_code, c };
+	struct decode_env env = { c->traits, c->seg[SEG_CS].big, cpu_prot(c), fetch_code, c };
 	const struct insn *hit = icache_lookup(c);
 	enum decode_status st;
 
@@ -147,6 +146,18 @@ static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 	return buf;
 }
 
+/* The PRIV rows need CPL 0 (SDM Vol. 3, 5.9); the PROT rows, decoded in
+ * protected mode, do not exist in virtual-8086 mode (#UD, SDM Vol. 3,
+ * 20.2.7). The decoder and the instruction cache know only CR0.PE, so that
+ * the common path tests nothing more. */
+static __attribute__((noinline)) void check_privilege(struct cpu *c, const struct insn *in)
+{
+	if ((in->op->attr & PROT) && (c->eflags & FLAG_VM))
+		cpu_fault_noerr(c, EXC_UD);
+	if ((in->op->attr & PRIV) && cpu_cpl(c) != 0)
+		cpu_fault(c, EXC_GP, 0);
+}
+
 static void exec_one(struct cpu *c)
 {
 	struct insn buf;
@@ -159,9 +170,8 @@ static void exec_one(struct cpu *c)
 	c->eip = c->next_eip;
 	if (!in)
 		return;
-	/* The PRIV rows need CPL 0 (SDM Vol. 3, 5.9). */
-	if (__builtin_expect((in->op->attr & PRIV) != 0, 0) && cpu_cpl(c) != 0)
-		cpu_fault(c, EXC_GP, 0);
+	if (__builtin_expect((in->op->attr & (PRIV | PROT)) != 0, 0))
+		check_privilege(c, in);
 	c->overrun_read = c->overrun_write = c->rep_count_due = false;
 	if ((in->op->attr & STRING) && in->rep)
 		exec_rep(c, in);

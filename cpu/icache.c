@@ -10,9 +10,7 @@
 
 static uint8_t decode_mode(const struct cpu *c)
 {
-	bool prot = (c->cr0 & CR0_PE) && !(c->eflags & FLAG_VM);
-
-	return (uint8_t)(1 + (c->seg[SEG_CS].big ? 1 : 0) + (prot ? 2 : 0));
+	return (uint8_t)(1 + (c->seg[SEG_CS].big ? 1 : 0) + ((c->cr0 & CR0_PE) ? 2 : 0));
 }
 
 static uint32_t code_phys(const struct cpu *c)

@@ -51,8 +51,8 @@ static uint32_t shift_undefined(const struct cpu *c, const struct insn *in)
 uint32_t cpu_undefined_flags(struct cpu *c)
 {
 	struct peek_ctx p = { c, c->eip };
-	struct decode_env env = { c->traits, c->seg[SEG_CS].big,
-		                  (c->cr0 & CR0_PE) && !(c->eflags & FLAG_VM), peek_code, &p };
+	struct decode_env env = { c->traits, c->seg[SEG_CS].big, (c->cr0 & CR0_PE) != 0, peek_code,
+		                  &p };
 	struct insn in;
 
 	if (decode(&env, &in) != DECODE_OK)
