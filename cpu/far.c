@@ -93,23 +93,6 @@ void far_jump_prot(struct cpu *c, uint16_t sel, uint32_t off, int osize)
 	}
 }
 
-/* A pushed frame must fit: 'bytes' below 'esp' in the stack segment 's'
- * (checked on a copy of the cache before the stack is switched). */
-static void check_stack_room(struct cpu *c, const struct segcache *s, uint32_t esp, uint32_t bytes,
-                             uint16_t fault_sel)
-{
-	uint32_t mask = s->big ? 0xffffffffu : 0xffffu;
-	uint32_t low = (esp - bytes) & mask;
-	bool ok;
-
-	if (s->checks & SEGCHK_DOWN)
-		ok = low > s->limit && ((esp - 1) & mask) >= low;
-	else
-		ok = ((esp - 1) & mask) <= s->limit && ((esp - 1) & mask) >= low;
-	if (!ok)
-		sel_fault(c, EXC_SS, fault_sel);
-}
-
 /* CALL through a gate to a more privileged nonconforming segment: the new
  * stack comes from the TSS, and the gate's parameter count of words or
  * dwords is copied from the caller's stack (SDM Vol. 3, 5.8.5). */
@@ -137,7 +120,7 @@ static void call_inner(struct cpu *c, const struct desc *gate, const struct desc
 	seg_cache_fill(&ss_cache, new_ss, &ssd);
 	if (!ss_cache.big)
 		new_esp &= 0xffff;
-	check_stack_room(c, &ss_cache, new_esp, (uint32_t)size * (4 + params), new_ss);
+	stack_room_check(c, &ss_cache, new_esp, (uint32_t)size * (4 + params), new_ss);
 	for (unsigned i = 0; i < params; i++)
 		params_buf[i] = stack_peek(c, (uint32_t)(i * (unsigned)size), size);
 	/* Everything is checked: switch. */

@@ -93,6 +93,9 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		if (v86 && target.dpl != 0)
 			sel_fault(c, EXC_GP, gate.gate_sel);
 		inner_stack(c, target.dpl, &ss, &esp);
+		stack_room_check(c, &ss, esp,
+		                 (uint32_t)size * (5u + (v86 ? 4u : 0u) + (has_error ? 1u : 0u)),
+		                 ss.sel);
 		c->seg[SEG_SS] = ss;
 		c->reg[REG_SP] = esp;
 		if (v86) {

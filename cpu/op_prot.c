@@ -115,6 +115,8 @@ static bool lar_type_ok(const struct desc *d, bool limit_only)
 	}
 }
 
+/* LAR's 32-bit result is the descriptor's high dword masked by 00FxFF00h,
+ * the limit bits x undefined: they read as 0 here. */
 static void lar_lsl(struct cpu *c, const struct insn *in, bool limit_only)
 {
 	uint16_t sel = (uint16_t)operand_read(c, in, 1);
@@ -127,7 +129,7 @@ static void lar_lsl(struct cpu *c, const struct insn *in, bool limit_only)
 	if (limit_only)
 		reg_put(c, in->reg, d.limit, in->osize);
 	else
-		reg_put(c, in->reg, d.hi & (in->osize == 4 ? 0x00ffff00u : 0xff00u), in->osize);
+		reg_put(c, in->reg, d.hi & (in->osize == 4 ? 0x00f0ff00u : 0xff00u), in->osize);
 }
 
 void op_lar(struct cpu *c, const struct insn *in)

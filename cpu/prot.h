@@ -57,6 +57,10 @@ void seg_load_cs(struct cpu *c, uint16_t sel, const struct desc *d, int cpl);
 /* Check 'sel' as a stack segment for privilege 'cpl' (fault vectors: 'gp'
  * for type and privilege, #SS for not present), and describe it in 'd'. */
 void seg_check_ss(struct cpu *c, uint16_t sel, int cpl, struct desc *d, int gp);
+/* A frame of 'bytes' must fit below 'esp' in the stack segment 's' (a copy
+ * of the cache, checked before the stack is switched), else #SS(fault_sel). */
+void stack_room_check(struct cpu *c, const struct segcache *s, uint32_t esp, uint32_t bytes,
+                      uint16_t fault_sel);
 /* After a return to an outer level: DS, ES, FS and GS that the new level may
  * not use are nulled (SDM Vol. 3, 5.8.6). */
 void seg_null_inaccessible(struct cpu *c);

@@ -134,3 +134,18 @@ void seg_mode_changed(struct cpu *c)
 	for (int s = 0; s < SEG_COUNT; s++)
 		c->seg[s].checks &= cpu_prot(c) ? 0xff : SEGCHK_DOWN;
 }
+
+void stack_room_check(struct cpu *c, const struct segcache *s, uint32_t esp, uint32_t bytes,
+                      uint16_t fault_sel)
+{
+	uint32_t mask = s->big ? 0xffffffffu : 0xffffu;
+	uint32_t low = (esp - bytes) & mask;
+	bool ok;
+
+	if (s->checks & SEGCHK_DOWN)
+		ok = low > s->limit && ((esp - 1) & mask) >= low;
+	else
+		ok = ((esp - 1) & mask) <= s->limit && ((esp - 1) & mask) >= low;
+	if (!ok)
+		sel_fault(c, EXC_SS, fault_sel);
+}
