@@ -75,15 +75,55 @@ static void alignment_check(struct cpu *c, uint32_t lin, int size)
 		cpu_fault(c, EXC_AC, 0);
 }
 
-/* Real-mode offsets past the segment limit: the 8086 wraps inside the 64 KiB
- * segment (handled by the callers); the 286 raises interrupt 13 for any
- * segment, the 386 #SS for the stack segment and #GP for the others. */
-static void limit_check(struct cpu *c, int seg, uint32_t off, int size)
+enum seg_access { SEG_READ, SEG_WRITE, SEG_FETCH };
+
+/* The fault for an access outside what the segment allows: #SS(0) for the
+ * stack segment, #GP(0) for the others (SDM Vol. 3, 5.3 and 6.15). Real-mode
+ * offsets past the limit: the 8086 wraps inside the 64 KiB segment (handled
+ * by the callers); the 286 raises interrupt 13 for any segment. */
+static _Noreturn void segment_fault(struct cpu *c, int seg)
+{
+	int vector = EXC_GP;
+
+	if (seg == SEG_SS)
+		vector = (c->cr0 & CR0_PE) ? EXC_SS : c->traits->real_ss_fault;
+	cpu_fault(c, vector, 0);
+}
+
+/* Protected-mode rights and expand-down limits (SDM Vol. 3, 5.3 and 5.4):
+ * a null selector, a read of execute-only code, a write to code or read-only
+ * data; an expand-down segment holds the offsets above its limit up to
+ * FFFF or FFFFFFFF (by its B bit). */
+static void checked_access(struct cpu *c, int seg, uint32_t off, int size, enum seg_access acc)
+{
+	const struct segcache *s = &c->seg[seg];
+	uint32_t last = off + (uint32_t)(size - 1);
+
+	if (s->checks & SEGCHK_NULL)
+		cpu_fault(c, EXC_GP, 0);
+	if ((acc == SEG_READ && (s->checks & SEGCHK_NOREAD)) ||
+	    (acc == SEG_WRITE && (s->checks & SEGCHK_NOWRITE)))
+		segment_fault(c, seg);
+	if (s->checks & SEGCHK_DOWN) {
+		uint32_t top = s->big ? 0xffffffffu : 0xffffu;
+		if (off <= s->limit || last > top || last < off)
+			segment_fault(c, seg);
+		return;
+	}
+	if (off > s->limit || (uint32_t)(size - 1) > s->limit - off)
+		segment_fault(c, seg);
+}
+
+static inline void limit_check(struct cpu *c, int seg, uint32_t off, int size, enum seg_access acc)
 {
 	uint32_t limit = c->seg[seg].limit;
 
+	if (__builtin_expect(c->seg[seg].checks != 0, 0)) {
+		checked_access(c, seg, off, size, acc);
+		return;
+	}
 	if (off > limit || (uint32_t)(size - 1) > limit - off)
-		cpu_fault(c, seg == SEG_SS ? c->traits->real_ss_fault : EXC_GP, 0);
+		segment_fault(c, seg);
 }
 
 static bool wraps(bool wrap, uint32_t off, int size)
@@ -94,13 +134,14 @@ static bool wraps(bool wrap, uint32_t off, int size)
 void cpu_check(struct cpu *c, int seg, uint32_t off, int size)
 {
 	if (!c->traits->seg_wrap)
-		limit_check(c, seg, off, size);
+		limit_check(c, seg, off, size, SEG_WRITE);
 	if (c->cr0 & CR0_PG)
 		paging_probe_write(c, c->seg[seg].base + off, size);
 }
 
 /* 'wrap': offsets wrap at 64 KiB instead of being checked against the limit. */
-static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wrap)
+static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wrap,
+                        enum seg_access acc)
 {
 	uint32_t base = c->seg[seg].base;
 	uint32_t v = 0;
@@ -115,7 +156,7 @@ static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wra
 		if (wrap)
 			off &= 0xffff;
 		else
-			limit_check(c, seg, off, size);
+			limit_check(c, seg, off, size, acc);
 		v = lin_read(c, base + off, size, false);
 	}
 	if (c->debug)
@@ -154,7 +195,7 @@ static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int siz
 		if (wrap)
 			off &= 0xffff;
 		else
-			limit_check(c, seg, off, size);
+			limit_check(c, seg, off, size, SEG_WRITE);
 		lin_write(c, base + off, val, size, false);
 	}
 	if (watched)
@@ -163,7 +204,7 @@ static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int siz
 
 uint32_t cpu_read(struct cpu *c, int seg, uint32_t off, int size)
 {
-	return read_at(c, seg, off, size, c->traits->seg_wrap);
+	return read_at(c, seg, off, size, c->traits->seg_wrap, SEG_READ);
 }
 
 void cpu_write(struct cpu *c, int seg, uint32_t off, uint32_t val, int size)
@@ -186,7 +227,7 @@ uint32_t cpu_read_string(struct cpu *c, int seg, uint32_t off, int size)
 {
 	bool wrap = c->traits->seg_wrap || late_overrun(c, off, size, &c->overrun_read);
 
-	return read_at(c, seg, off, size, wrap);
+	return read_at(c, seg, off, size, wrap, SEG_READ);
 }
 
 void cpu_write_string(struct cpu *c, int seg, uint32_t off, uint32_t val, int size)
@@ -206,7 +247,7 @@ uint8_t cpu_fetch8(struct cpu *c, uint32_t off)
 {
 	if (!c->seg[SEG_CS].big)
 		off &= 0xffff;
-	return (uint8_t)cpu_read(c, SEG_CS, off, 1);
+	return (uint8_t)read_at(c, SEG_CS, off, 1, c->traits->seg_wrap, SEG_FETCH);
 }
 
 uint32_t stack_mask(const struct cpu *c)

@@ -117,6 +117,17 @@ struct segcache {
 	 * (the layout LAR returns, shifted). Real mode: 0x93, writable data. */
 	uint16_t attr;
 	bool big; /* D/B bit: 32-bit default operand size (CS) or stack (SS) */
+	/* SEGCHK_* bits: what an access must check beyond the limit. 0 for a
+	 * real-mode segment, so that the common case costs one test. */
+	uint8_t checks;
+};
+
+/* struct segcache.checks (protected mode; cpu/access.c applies them). */
+enum {
+	SEGCHK_NOREAD = 1,  /* execute-only code: data reads fault */
+	SEGCHK_NOWRITE = 2, /* code or read-only data: writes fault */
+	SEGCHK_DOWN = 4,    /* expand-down: valid offsets lie above the limit */
+	SEGCHK_NULL = 8,    /* loaded with a null selector: every access faults */
 };
 
 struct dtr {
@@ -176,7 +187,19 @@ struct cpu {
 	int fault_vector;  /* exception being delivered, or -1 */
 	uint32_t fault_error;
 	bool fault_has_error;
-	int delivering; /* exceptions being delivered: 1 = first, 2 = double fault */
+	int delivering; /* vector + 1 of the exception being delivered, or 0 */
+	/* The EXT bit of selector error codes: set while delivering an event
+	 * that the program did not ask for (an exception or an external
+	 * interrupt), SDM Vol. 3, 6.13. */
+	uint8_t err_ext;
+	/* The exceptions of a double or triple fault, first one first, for the
+	 * shutdown message (cpu_triple_fault_text). */
+	struct fault_record {
+		int8_t vector;
+		bool has_error;
+		uint32_t error;
+	} fault_chain[3];
+	int fault_chain_len;
 	bool shutdown;
 	jmp_buf fault_jmp;
 
@@ -212,6 +235,10 @@ static inline int cpu_cpl(const struct cpu *c)
 		return 0;
 	return (c->eflags & FLAG_VM) ? 3 : c->seg[SEG_CS].sel & 3;
 }
+
+/* "#GP(0x0010) while delivering #DF while delivering #NP": the faults that
+ * shut the CPU down, last one first. */
+void cpu_triple_fault_text(const struct cpu *c, char *buf, int n);
 
 /* Register views for front ends and tests. */
 uint32_t cpu_flags(const struct cpu *c);

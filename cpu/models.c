@@ -43,6 +43,7 @@ const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT] = {
 		.esc_reads = true,
 		.flags_fixed1 = 0x0002,
 		.flags_real_rw = 0x0fd5, /* IOPL and NT cannot be set in real mode */
+		.cr0_rw = 0x000f,         /* the MSW: PE MP EM TS (LMSW) */
 	},
 	[CPU_386] = {
 		.name = "386",

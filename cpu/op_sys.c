@@ -1,9 +1,10 @@
 /*
  * cpu/op_sys.c — system instructions usable in real mode: LGDT/LIDT,
- * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR, and the 486's INVLPG
- * and CPUID. In real mode IDTR also
- * moves the interrupt vector table. SDM Vol. 2 per instruction; 286 manual
- * for the 286's 24-bit descriptor-table bases.
+ * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR and DR, the switch between
+ * real and protected mode through CR0.PE, and the 486's INVLPG and CPUID. In
+ * real mode IDTR also moves the interrupt vector table. CPL 0 is checked by
+ * exec.c (the PRIV rows). SDM Vol. 2 per instruction; 286 manual for the
+ * 286's 24-bit descriptor-table bases.
  */
 #include <stddef.h>
 
@@ -11,6 +12,7 @@
 #include "operand.h"
 #include "paging.h"
 #include "ops.h"
+#include "prot.h"
 
 static struct dtr *table_of(struct cpu *c, const struct insn *in)
 {
@@ -54,12 +56,27 @@ void op_smsw(struct cpu *c, const struct insn *in)
 	operand_write(c, in, 0, msw);
 }
 
-/* Protected mode is not emulated yet: say so instead of running on with
- * real-mode segments when the guest enters it. */
+/* The 286's protected mode is not emulated: say so instead of running on
+ * with real-mode segments. */
 static void check_pe(struct cpu *c, uint32_t cr0)
 {
-	if ((cr0 & CR0_PE) && !(c->cr0 & CR0_PE))
+	if ((cr0 & CR0_PE) && c->model == CPU_286)
 		cpu_unsupported(c, "protected mode (the guest set CR0.PE)");
+}
+
+/* Every CR0 write: only the model's bits change; paging needs protection
+ * (#GP(0), SDM: MOV CR); a change of PE changes which checks the descriptor
+ * caches apply, and one of PE or PG flushes the TLB. */
+static void cr0_write(struct cpu *c, uint32_t v)
+{
+	uint32_t old = c->cr0;
+
+	if ((v & CR0_PG) && !(v & CR0_PE))
+		cpu_fault(c, EXC_GP, 0);
+	c->cr0 = (old & ~c->traits->cr0_rw) | (v & c->traits->cr0_rw);
+	if ((old ^ c->cr0) & CR0_PE)
+		seg_mode_changed(c);
+	paging_cr0_loaded(c, old);
 }
 
 /* LMSW can set PE but never clear it, and touches only PE MP EM TS. */
@@ -68,7 +85,7 @@ void op_lmsw(struct cpu *c, const struct insn *in)
 	uint32_t v = operand_read(c, in, 0) & 0xf;
 
 	check_pe(c, v);
-	c->cr0 = (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE);
+	cr0_write(c, (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE));
 }
 
 void op_clts(struct cpu *c, const struct insn *in)
@@ -77,19 +94,7 @@ void op_clts(struct cpu *c, const struct insn *in)
 	c->cr0 &= ~(uint32_t)CR0_TS;
 }
 
-/* CR0: only the model's bits change; PG without PE is #GP(0) (SDM: MOV to
- * CR). A CR3 load, and a change of PG, flush the TLB. */
-static void load_cr0(struct cpu *c, uint32_t v)
-{
-	uint32_t old = c->cr0;
-
-	if ((v & CR0_PG) && !(v & CR0_PE))
-		cpu_fault(c, EXC_GP, 0);
-	check_pe(c, v);
-	c->cr0 = (old & ~c->traits->cr0_rw) | (v & c->traits->cr0_rw);
-	paging_cr0_loaded(c, old);
-}
-
+/* CR2 holds what is written; a CR3 load flushes the TLB (paging.c). */
 void op_mov_cr(struct cpu *c, const struct insn *in)
 {
 	uint32_t *cr[8] = { &c->cr0, NULL, &c->cr2, &c->cr3 };
@@ -98,9 +103,10 @@ void op_mov_cr(struct cpu *c, const struct insn *in)
 		cpu_fault_noerr(c, EXC_UD);
 	if (!in->op->sub)
 		c->reg[in->rm] = *cr[in->reg];
-	else if (in->reg == 0)
-		load_cr0(c, c->reg[in->rm]);
-	else if (in->reg == 3) {
+	else if (in->reg == 0) {
+		check_pe(c, c->reg[in->rm]);
+		cr0_write(c, c->reg[in->rm]);
+	} else if (in->reg == 3) {
 		c->cr3 = c->reg[in->rm];
 		paging_cr3_loaded(c);
 	} else

@@ -122,12 +122,12 @@ static const struct opdesc grp11[8] = {
 /* Group 6 (0F 00): protected-mode descriptor instructions. */
 /* clang-format off */
 static const struct opdesc grp6[8] = {
-	{ "sldt", NULL, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the local descriptor table register (protected mode only)." },
-	{ "str", NULL, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the task register (protected mode only)." },
-	{ "lldt", NULL, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the local descriptor table register from a selector (protected mode only)." },
-	{ "ltr", NULL, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the task register from a selector (protected mode only)." },
-	{ "verr", NULL, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be read at the current privilege level (protected mode only)." },
-	{ "verw", NULL, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be written at the current privilege level (protected mode only)." },
+	{ "sldt", op_sldt, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the local descriptor table register (protected mode only)." },
+	{ "str", op_str, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the task register (protected mode only)." },
+	{ "lldt", op_lldt, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the local descriptor table register from a selector (protected mode only)." },
+	{ "ltr", op_ltr, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the task register from a selector (protected mode only)." },
+	{ "verr", op_verr, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be read at the current privilege level (protected mode only)." },
+	{ "verw", op_verw, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be written at the current privilege level (protected mode only)." },
 };
 /* clang-format on */
 
@@ -244,7 +244,7 @@ const struct opdesc optab[0x200] = {
 	[0x60] = { "pusha", op_pusha, { NONE }, 0, 0, ISA_186, .alias = &optab[0x70], .what = "Pushes AX, CX, DX, BX, the value SP had before, BP, SI and DI, in that order." },
 	[0x61] = { "popa", op_popa, { NONE }, 0, 0, ISA_186, .alias = &optab[0x71], .what = "Pops DI, SI, BP, BX, DX, CX and AX, undoing PUSHA; the saved SP is skipped." },
 	[0x62] = { "bound", op_bound, { Gv, Ma }, 0, MODRM | MEMONLY, ISA_186, .alias = &optab[0x72], .what = "Checks that the register, as a signed number, lies between the two bounds stored in memory, and raises interrupt 5 if it does not." },
-	[0x63] = { "arpl", NULL, { Ew, Gw }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .alias = &optab[0x73], .what = "Raises the requested privilege level of the destination selector to that of the source if it is lower, setting ZF when it changed (protected mode only)." },
+	[0x63] = { "arpl", op_arpl, { Ew, Gw }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .alias = &optab[0x73], .what = "Raises the requested privilege level of the destination selector to that of the source if it is lower, setting ZF when it changed (protected mode only)." },
 	[0x64] = { "fs", NULL, { NONE }, PFX_SEG_FS, PREFIX, ISA_386, .alias = &optab[0x74], .what = "Makes the next instruction's memory operand use the FS segment instead of its default." },
 	[0x65] = { "gs", NULL, { NONE }, PFX_SEG_GS, PREFIX, ISA_386, .alias = &optab[0x75], .what = "Makes the next instruction's memory operand use the GS segment instead of its default." },
 	[0x66] = { "o32", NULL, { NONE }, PFX_OSIZE, PREFIX, ISA_386, .alias = &optab[0x76], .what = "Makes the next instruction use the other operand size (32 bits in 16-bit code)." },
@@ -408,8 +408,8 @@ const struct opdesc optab[0x200] = {
 	/* The 0F map: 286 system instructions, then the 386 additions. */
 	[0x100] = { .group = grp6, .opnd = { Ew }, .attr = MODRM, .isa = ISA_286 },
 	[0x101] = { .group = grp7, .opnd = { NONE }, .attr = MODRM, .isa = ISA_286 },
-	[0x102] = { "lar", NULL, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the access rights of the descriptor named by the selector, setting ZF when it is visible (protected mode only)." },
-	[0x103] = { "lsl", NULL, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the limit of the segment named by the selector, setting ZF when it is visible (protected mode only)." },
+	[0x102] = { "lar", op_lar, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the access rights of the descriptor named by the selector, setting ZF when it is visible (protected mode only)." },
+	[0x103] = { "lsl", op_lsl, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the limit of the segment named by the selector, setting ZF when it is visible (protected mode only)." },
 	[0x106] = { "clts", op_clts, { NONE }, 0, PRIV, ISA_286, .what = "Clears the task-switched flag (TS) in CR0." },
 	[0x120] = { "mov", op_mov_cr, { Rd, Cd }, 0, MODRM | PRIV, ISA_386, .what = "Copies a control register into a general register." },
 	[0x121] = { "mov", op_mov_dr, { Rd, Dd }, 0, MODRM | PRIV, ISA_386, .what = "Copies a debug register into a general register." },

@@ -63,7 +63,8 @@ struct run_opts {
 	bool quiet;
 	struct run_gdb gdb;
 	struct device_opts dev;
-	bool stdin_free; /* the guest's COM1 may read stdin (not the monitor's) */
+	bool stdin_free;            /* the guest's COM1 may read stdin (not the monitor's) */
+	bool reset_on_triple_fault; /* --on-triple-fault reset */
 };
 
 /* The gdb options as 'x86lab run' has them. */
@@ -99,7 +100,11 @@ struct run_extra_options {
 	"                       there is no --bios, else the reset vector\n"                       \
 	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
 	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or "                  \
-	"none\n" DEVICE_OPTIONS_HELP
+	"none\n"                                                                                   \
+	"  --on-triple-fault stop|reset\n"                                                         \
+	"                       after a triple fault, stop and name the faults\n"                  \
+	"                       (default), or reset the CPU as a PC board "                        \
+	"does\n" DEVICE_OPTIONS_HELP
 
 /* What --quiet does for 'x86lab run'. */
 #define RUN_QUIET_HELP                                                                             \

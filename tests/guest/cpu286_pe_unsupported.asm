@@ -1,4 +1,4 @@
-; tests/guest/cpu286_pe_unsupported.asm — protected mode is not emulated yet:
+; tests/guest/cpu286_pe_unsupported.asm — the 286's protected mode is not emulated:
 ; setting CR0.PE (here with LMSW) must stop the run with status 122 and a
 ; line that says so, not run on with real-mode segments.
 %include "guest.inc"
