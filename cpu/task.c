@@ -6,6 +6,7 @@
  */
 #include "access.h"
 #include "flags.h"
+#include "paging.h"
 #include "prot.h"
 
 /* Where the fields are in a 32-bit and a 16-bit TSS. */
@@ -151,8 +152,10 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 	seg_cache_fill(&c->tr, sel, d);
 	c->tr.attr |= 2; /* busy */
 	c->cr0 |= CR0_TS;
-	if (nl->cr3)
+	if (nl->cr3) { /* a CR3 load: the TLB is flushed (SDM Vol. 3, 4.10.4.1) */
 		c->cr3 = cr3;
+		paging_cr3_loaded(c);
+	}
 
 	/* The new task's registers; then its segments, checked in its context. */
 	if (nl->size == 2)
