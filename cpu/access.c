@@ -34,27 +34,83 @@ _Noreturn void cpu_unsupported(struct cpu *c, const char *why)
 	longjmp(c->fault_jmp, 1);
 }
 
-/* Paging off costs one well-predicted test; on, a TLB hit no walk (paging.h).
- * Inline here so that the segment-relative accesses below pay no call. */
+/* 486 alignment check (SDM Vol. 3, 6.15, interrupt 17): a misaligned data
+ * access at CPL 3 with CR0.AM and EFLAGS.AC set (only the 486 can set AC).
+ * The CPU's own accesses are not checked. It ranks below #PF (SDM Vol. 3,
+ * Table 6-2), so it comes after the translation. */
+static void alignment_check(struct cpu *c, uint32_t lin, int size, bool system)
+{
+	if (!system && (c->cr0 & CR0_AM) && (c->eflags & FLAG_AC) && (lin & (uint32_t)(size - 1)) &&
+	    cpu_cpl(c) == 3)
+		cpu_fault(c, EXC_AC, 0);
+}
+
+/* Both pages of an access that crosses a page boundary, translated before
+ * anything is read or written: a fault on the second leaves the first alone. */
+static void translate_both(struct cpu *c, uint32_t lin, bool write, bool system)
+{
+	unsigned access = paging_access(c, write, system);
+
+	paging_translate(c, lin, access);
+	paging_translate(c, (lin | MEM_PAGE_MASK) + 1, access);
+}
+
+static bool crosses_page(uint32_t lin, int size)
+{
+	return (lin & MEM_PAGE_MASK) > MEM_PAGE_SIZE - (uint32_t)size;
+}
+
+/* CR0.PG or CR0.AM set: paging (paging.h: a TLB hit does not walk) and the
+ * alignment check. Out of line, so that the common case below is one test
+ * of CR0 inlined into every segment-relative access. */
+static __attribute__((noinline)) uint32_t lin_read_slow(struct cpu *c, uint32_t lin, int size,
+                                                        bool system)
+{
+	uint32_t phys = lin;
+
+	if (c->cr0 & CR0_PG) {
+		if (crosses_page(lin, size)) {
+			translate_both(c, lin, false, system);
+			alignment_check(c, lin, size, system);
+			return paging_read(c, lin, size, system);
+		}
+		phys = paging_translate(c, lin, paging_access(c, false, system));
+	}
+	alignment_check(c, lin, size, system);
+	return mem_read(c->mem, phys, size);
+}
+
+static __attribute__((noinline)) void lin_write_slow(struct cpu *c, uint32_t lin, uint32_t val,
+                                                     int size, bool system)
+{
+	uint32_t phys = lin;
+
+	if (c->cr0 & CR0_PG) {
+		if (crosses_page(lin, size)) {
+			translate_both(c, lin, true, system);
+			alignment_check(c, lin, size, system);
+			paging_write(c, lin, val, size, system);
+			return;
+		}
+		phys = paging_translate(c, lin, paging_access(c, true, system));
+	}
+	alignment_check(c, lin, size, system);
+	mem_write(c->mem, phys, val, size);
+}
+
 static inline uint32_t lin_read(struct cpu *c, uint32_t lin, int size, bool system)
 {
-	if (__builtin_expect(!(c->cr0 & CR0_PG), 1))
+	if (__builtin_expect(!(c->cr0 & (CR0_PG | CR0_AM)), 1))
 		return mem_read(c->mem, lin, size);
-	if ((lin & MEM_PAGE_MASK) <= MEM_PAGE_SIZE - (uint32_t)size)
-		return mem_read(c->mem, paging_translate(c, lin, paging_access(c, false, system)),
-		                size);
-	return paging_read(c, lin, size, system); /* two pages */
+	return lin_read_slow(c, lin, size, system);
 }
 
 static inline void lin_write(struct cpu *c, uint32_t lin, uint32_t val, int size, bool system)
 {
-	if (__builtin_expect(!(c->cr0 & CR0_PG), 1))
+	if (__builtin_expect(!(c->cr0 & (CR0_PG | CR0_AM)), 1))
 		mem_write(c->mem, lin, val, size);
-	else if ((lin & MEM_PAGE_MASK) <= MEM_PAGE_SIZE - (uint32_t)size)
-		mem_write(c->mem, paging_translate(c, lin, paging_access(c, true, system)), val,
-		          size);
 	else
-		paging_write(c, lin, val, size, system); /* two pages */
+		lin_write_slow(c, lin, val, size, system);
 }
 
 uint32_t cpu_lin_read(struct cpu *c, uint32_t lin, int size, bool system)
@@ -65,14 +121,6 @@ uint32_t cpu_lin_read(struct cpu *c, uint32_t lin, int size, bool system)
 void cpu_lin_write(struct cpu *c, uint32_t lin, uint32_t val, int size, bool system)
 {
 	lin_write(c, lin, val, size, system);
-}
-
-/* 486 alignment check (SDM Vol. 3, 6.15, interrupt 17): a misaligned data
- * access at CPL 3 with CR0.AM and EFLAGS.AC set. Only the 486 can set AC. */
-static void alignment_check(struct cpu *c, uint32_t lin, int size)
-{
-	if ((lin & (uint32_t)(size - 1)) && (c->cr0 & CR0_AM) && cpu_cpl(c) == 3)
-		cpu_fault(c, EXC_AC, 0);
 }
 
 enum seg_access { SEG_READ, SEG_WRITE, SEG_FETCH };
@@ -146,8 +194,6 @@ static uint32_t read_at(struct cpu *c, int seg, uint32_t off, int size, bool wra
 	uint32_t base = c->seg[seg].base;
 	uint32_t v = 0;
 
-	if (__builtin_expect(c->eflags & FLAG_AC, 0))
-		alignment_check(c, base + off, size);
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
 			v |= lin_read(c, base + ((off + (uint32_t)i) & 0xffff), 1, false)
@@ -185,8 +231,6 @@ static void write_at(struct cpu *c, int seg, uint32_t off, uint32_t val, int siz
 	bool watched = c->debug && debug_watches(c, lin, size, WATCH_WRITE);
 	uint32_t old = watched ? old_value(c, lin, size) : 0;
 
-	if (__builtin_expect(c->eflags & FLAG_AC, 0))
-		alignment_check(c, lin, size);
 	if (wraps(wrap, off, size)) {
 		for (int i = 0; i < size; i++)
 			lin_write(c, base + ((off + (uint32_t)i) & 0xffff), val >> (8 * i), 1,

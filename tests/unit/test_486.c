@@ -19,7 +19,7 @@
  * -1. In protected mode the rig has no IDT, so delivering it fails and the
  * CPU shuts down: the exception is the first of c->fault_chain, and the CPU
  * is put back (CS, not shut down) for the next instruction. With an IDT
- * (ring0_handler_for_ac) it is delivered and the CPU is left in the handler. */
+ * (rig_ring0_handler) it is delivered and the CPU is left in the handler. */
 static int run1(struct rig *r, const uint8_t *code, size_t len)
 {
 	struct segcache cs = r->cpu.seg[SEG_CS];
@@ -135,41 +135,6 @@ static void test_ac_flag_settable_on_486_only(void **state)
 	}
 }
 
-static void poke32(struct rig *r, uint32_t phys, uint32_t v)
-{
-	rig_poke16(r, phys, (uint16_t)v);
-	rig_poke16(r, phys + 2, (uint16_t)(v >> 16));
-}
-
-#define GDT     0x30000u
-#define TSS     0x31000u
-#define IDT     0x32000u
-#define HANDLER 0x0200u /* in the code segment at 1000:0 */
-
-/* Enough protected mode to deliver #AC from CPL 3: a GDT with a ring-0
- * code segment (08, base 10000h, 16-bit), a ring-0 stack (10, base 20000h)
- * and a 386 TSS (18) whose SS0:ESP0 is 10:FFF0; interrupt gate 17 to
- * 08:0200, where a HLT waits. (SDM Vol. 3, 3.4.5, 6.11, 7.2.) */
-static void ring0_handler_for_ac(struct rig *r)
-{
-	static const uint8_t hlt = 0xf4;
-
-	poke32(r, GDT + 0x08, 0x0000ffff);
-	poke32(r, GDT + 0x0c, 0x00009a01);
-	poke32(r, GDT + 0x10, 0x0000ffff);
-	poke32(r, GDT + 0x14, 0x00009202);
-	poke32(r, GDT + 0x18, 0x10000067);
-	poke32(r, GDT + 0x1c, 0x00008903);
-	poke32(r, TSS + 4, 0xfff0);
-	poke32(r, TSS + 8, 0x10);
-	poke32(r, IDT + 17 * 8, 0x00080000 | HANDLER);
-	poke32(r, IDT + 17 * 8 + 4, 0x00008e00);
-	mem_poke(&r->mem, RIG_CS * 16 + HANDLER, &hlt, 1);
-	r->cpu.gdtr = (struct dtr){ GDT, 0x1f };
-	r->cpu.idtr = (struct dtr){ IDT, 0x7ff };
-	r->cpu.tr = (struct segcache){ .sel = 0x18, .base = TSS, .limit = 0x67, .attr = 0x8b };
-}
-
 /* #AC needs all of CR0.AM, EFLAGS.AC, CPL 3 and a misaligned address; it
  * pushes an error code of 0 on the ring-0 stack. */
 static void test_alignment_check(void **state)
@@ -178,17 +143,17 @@ static void test_alignment_check(void **state)
 	struct rig *r = rig486();
 
 	(void)state;
-	ring0_handler_for_ac(r);
+	rig_ring0_handler(r, EXC_AC);
 	r->cpu.cr0 = CR0_PE | CR0_AM;
 	r->cpu.eflags |= FLAG_AC;
 	r->cpu.seg[SEG_CS].sel |= 3;
 	struct segcache user_cs = r->cpu.seg[SEG_CS];
 	assert_int_equal(run1(r, read_odd, sizeof read_odd), EXC_AC);
 	assert_int_equal(r->cpu.seg[SEG_CS].sel, 0x08); /* delivered: in the handler */
-	assert_int_equal(r->cpu.eip, HANDLER);
+	assert_int_equal(r->cpu.eip, RIG_HANDLER);
 	assert_int_equal(r->cpu.reg[REG_SP], 0xfff0 - 24); /* error, EIP, CS, EFLAGS, ESP, SS */
-	assert_int_equal(rig_peek16(r, 0x20000 + 0xfff0 - 24), 0);      /* the error code */
-	assert_int_equal(rig_peek16(r, 0x20000 + 0xfff0 - 20), RIG_IP); /* the faulting EIP */
+	assert_int_equal(rig_peek16(r, RIG_STACK0 + 0xfff0 - 24), 0);      /* the error code */
+	assert_int_equal(rig_peek16(r, RIG_STACK0 + 0xfff0 - 20), RIG_IP); /* the faulting EIP */
 	r->cpu.seg[SEG_CS] = user_cs; /* back to CPL 3 for the cases below */
 	r->cpu.seg[SEG_SS] = r->cpu.seg[SEG_DS];
 	r->cpu.reg[REG_SP] = 0xfffe;

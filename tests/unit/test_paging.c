@@ -390,6 +390,34 @@ static void test_decoded_code_follows_the_mapping(void **state)
 	rig_free(r);
 }
 
+/* The 486's alignment check needs CR0.AM as well as EFLAGS.AC: with paging
+ * on and AM clear, a misaligned user access goes through; with AM set it
+ * raises #AC, but only once the page is known to be there: #PF ranks above
+ * #AC (SDM Vol. 3, Table 6-2). */
+static void test_alignment_check_under_paging(void **state)
+{
+	static const uint8_t read_odd[] = { 0xa1, 0x01, 0x00 }; /* mov ax,[1] */
+	struct rig *r = paged_rig(CPU_486);
+	struct segcache user_cs;
+
+	(void)state;
+	rig_ring0_handler(r, EXC_AC);
+	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW | PTE_US);
+	r->cpu.eflags |= FLAG_AC;
+	set_cpl(r, 3);
+	user_cs = r->cpu.seg[SEG_CS];
+	assert_int_equal(run1(r, read_odd, sizeof read_odd), -1);
+	r->cpu.cr0 |= CR0_AM;
+	assert_int_equal(run1(r, read_odd, sizeof read_odd), EXC_AC);
+	assert_int_equal(r->cpu.eip, RIG_HANDLER); /* delivered */
+	r->cpu.seg[SEG_CS] = user_cs;
+	r->cpu.seg[SEG_SS] = r->cpu.seg[SEG_ES];
+	r->cpu.reg[REG_SP] = 0xfffe;
+	r->cpu.seg[SEG_DS].base = LIN + 0x1000; /* not present */
+	expect_pf(r, run1(r, read_odd, sizeof read_odd), PF_USER, LIN + 0x1001);
+	rig_free(r);
+}
+
 /* SDM, MOV to CR0: PG without PE is #GP(0). The 386 keeps its reserved CR0
  * bits; the 486 takes WP and AM. */
 static void test_mov_cr0(void **state)
@@ -457,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_invlpg_on_the_486),
 		cmocka_unit_test(test_page_crossing_accesses),
 		cmocka_unit_test(test_decoded_code_follows_the_mapping),
+		cmocka_unit_test(test_alignment_check_under_paging),
 		cmocka_unit_test(test_mov_cr0),
 		cmocka_unit_test(test_linear_to_phys_has_no_side_effects),
 	};
