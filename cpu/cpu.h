@@ -203,9 +203,11 @@ struct cpu {
 	bool shutdown;
 	jmp_buf fault_jmp;
 
-	struct tlb tlb;          /* cached translations while CR0.PG is set (cpu/paging.c) */
 	struct icache *icache;   /* decoded instructions (cpu/icache.c); NULL: decode every time */
 	struct cpu_debug *debug; /* a debugger's breakpoints and hooks (cpu/debug.h), or NULL */
+	/* Cached translations while CR0.PG is set (cpu/paging.c); last, so that
+	 * its 3 KiB do not push the fields above apart. */
+	struct tlb tlb;
 };
 
 /* cpu_init allocates the decoded-instruction cache (the CPU works without
