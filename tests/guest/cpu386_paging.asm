@@ -3,9 +3,10 @@
 ; 4.3), #PF with its error code and CR2 (4.7) for a not-present PTE and
 ; PDE, a user write to a read-only page, user accesses to a supervisor page,
 ; a supervisor write to a read-only page (allowed on the 386 and without
-; CR0.WP), a write that crosses into a not-present page (nothing written),
-; the accessed and dirty bits (4.8), and a translation kept in the TLB
-; after its PTE changed, until CR3 is loaded (4.10.4). QEMU (TCG) agrees.
+; CR0.WP; on a 486, told apart by EFLAGS.AC, #PF(3) once CR0.WP is set), a
+; write that crosses into a not-present page (nothing written), the
+; accessed and dirty bits (4.8), and a translation kept in the TLB after its
+; PTE changed, until CR3 is loaded (4.10.4). QEMU (TCG) agrees.
 %include "guest.inc"
 %include "pm.inc"
 
@@ -83,6 +84,32 @@ t3:
 PTEST "a supervisor write to a read-only page goes through (CR0.WP=0)"
 	mov	dword [es:T_RO], 0x12345678
 	PEXPECT	dword [es:T_RO], 0x12345678
+
+t3b:
+PTEST "486 and later: with CR0.WP the same write is #PF(3)"
+	pushfd				; a 386 cannot set EFLAGS.AC: no CR0.WP
+	pop	eax
+	mov	ecx, eax
+	xor	eax, 1 << 18
+	push	eax
+	popfd
+	pushfd
+	pop	eax
+	push	ecx
+	popfd
+	xor	eax, ecx
+	test	eax, 1 << 18
+	jz	t4
+	mov	eax, cr0
+	or	eax, 1 << 16		; WP
+	mov	cr0, eax
+	ON_FAULT .f1r
+.f1:	mov	dword [es:T_RO], 0
+.f1r:	EXPECT_FAULT 14, 3, .f1		; P, W/R; supervisor
+	PEXPECT	dword [es:T_RO], 0x12345678
+	mov	eax, cr0
+	and	eax, ~(1 << 16)
+	mov	cr0, eax
 
 t4:
 PTEST "accessed and dirty bits: A on use, D on the first write"
