@@ -96,6 +96,7 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		stack_room_check(c, &ss, esp,
 		                 (uint32_t)size * (5u + (v86 ? 4u : 0u) + (has_error ? 1u : 0u)),
 		                 ss.sel);
+		undo_save(c);
 		c->seg[SEG_SS] = ss;
 		c->reg[REG_SP] = esp;
 		if (v86) {
@@ -125,6 +126,7 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		flags_set(c, FLAG_IF, 0);
 	seg_load_cs(c, gate.gate_sel, &target, cpl);
 	c->eip = off;
+	undo_done(c);
 }
 
 /* IRET with NT set: back to the task in the current TSS's back link, which

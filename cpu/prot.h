@@ -88,6 +88,22 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 /* JMP or CALL to a TSS or task gate descriptor 'd' named by 'sel'. */
 void task_gate_transfer(struct cpu *c, uint16_t sel, const struct desc *d, enum task_reason why);
 
+/* Keep what a stack switch is about to change, for exec.c to restore if
+ * a fault interrupts it (c->undo); undo_done() once the switch is complete. */
+static inline void undo_save(struct cpu *c)
+{
+	c->undo.valid = true;
+	c->undo.esp = c->reg[REG_SP];
+	c->undo.eflags = c->eflags;
+	for (int s = 0; s < SEG_COUNT; s++)
+		c->undo.seg[s] = c->seg[s];
+}
+
+static inline void undo_done(struct cpu *c)
+{
+	c->undo.valid = false;
+}
+
 /* Protected-mode interrupt delivery and IRET (SDM Vol. 3, 6.12; IRET). */
 void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error, uint32_t error);
 void intr_return_prot(struct cpu *c, int size);
