@@ -57,6 +57,7 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		idt_fault(c, EXC_GP, vector);
 	desc_decode(cpu_lin_read(c, c->idtr.base + entry, 4, true),
 	            cpu_lin_read(c, c->idtr.base + entry + 4, 4, true), c->model, &gate);
+	desc_model_types(c, &gate);
 	if (!gate.system ||
 	    (gate.type != DESC_TASK_GATE && (gate.type & 7) != 6 && (gate.type & 7) != 7) ||
 	    gate.type == 0)

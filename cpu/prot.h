@@ -33,6 +33,15 @@ static inline bool sel_null(uint16_t sel)
 	return (sel & 0xfffc) == 0;
 }
 
+/* The 286 knows only the 16-bit system types (80286 Programmer's Reference,
+ * chapter 6): on it the 32-bit ones (type bit 3 set) are reserved, which the
+ * checks treat as type 0. */
+static inline void desc_model_types(const struct cpu *c, struct desc *d)
+{
+	if (c->model == CPU_286 && d->system && (d->type & 8))
+		d->type = 0;
+}
+
 /* Raise 'vector' with the selector error code of 'sel' (index and TI, with
  * the EXT bit of the event being delivered; SDM Vol. 3, 6.13). */
 _Noreturn void sel_fault(struct cpu *c, int vector, uint16_t sel);
