@@ -40,6 +40,14 @@ static void inner_stack(struct cpu *c, int dpl, struct segcache *ss, uint32_t *e
 		*esp &= 0xffff;
 }
 
+/* The IDT holds task, interrupt and trap gates (16- and 32-bit) only. */
+static bool idt_gate(const struct desc *d)
+{
+	return d->system && (d->type == DESC_TASK_GATE || d->type == DESC_INTR_GATE16 ||
+	                     d->type == DESC_TRAP_GATE16 || d->type == DESC_INTR_GATE32 ||
+	                     d->type == DESC_TRAP_GATE32);
+}
+
 static void push_error(struct cpu *c, bool has_error, uint32_t error, int size)
 {
 	if (has_error)
@@ -58,9 +66,7 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 	desc_decode(cpu_lin_read(c, c->idtr.base + entry, 4, true),
 	            cpu_lin_read(c, c->idtr.base + entry + 4, 4, true), c->model, &gate);
 	desc_model_types(c, &gate);
-	if (!gate.system ||
-	    (gate.type != DESC_TASK_GATE && (gate.type & 7) != 6 && (gate.type & 7) != 7) ||
-	    gate.type == 0)
+	if (!idt_gate(&gate))
 		idt_fault(c, EXC_GP, vector);
 	if (software && gate.dpl < cpl)
 		idt_fault(c, EXC_GP, vector);
