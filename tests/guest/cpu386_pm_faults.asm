@@ -116,7 +116,7 @@ PTEST "#TS(selector): a task switch to a TSS with a limit below 67h"
 .f1r:	EXPECT_FAULT 10, SEL_SHORTTSS, .f1
 
 t6:
-PTEST "#UD and #DE are faults"
+PTEST "#UD, #DE and #BR are faults"
 	ON_FAULT .f1r
 .f1:	mov	cs, ax
 .f1r:	EXPECT_FAULT 6, 0, .f1
@@ -126,6 +126,12 @@ PTEST "#UD and #DE are faults"
 	xor	ecx, ecx
 .f2:	div	ecx
 .f2r:	EXPECT_FAULT 0, 0, .f2
+	ON_FAULT .f3r
+	mov	eax, 11
+.f3:	bound	eax, [bounds]		; 11 > 10: #BR, a fault
+.f3r:	EXPECT_FAULT 5, 0, .f3
+	mov	eax, 10
+	bound	eax, [bounds]		; inside: nothing
 
 t7:
 PTEST "#BP and #OF are traps: the saved EIP is the next instruction's"
@@ -155,7 +161,8 @@ PTEST "#DF: a #NP while delivering a #GP (SDM Vol. 3, Table 6-5)"
 .f1:	mov	gs, ax			; #GP(1F8h) -> #NP(13*8+2+EXT) -> #DF(0)
 .f1r:	EXPECT_FAULT 8, 0, .f1
 	or	byte [pm_idt + 13 * 8 + 5], 0x80
-	PEXPECT	dword [exc_count], 21	; every fault above, each once
+	PEXPECT	dword [exc_count], 22	; every fault above, each once
 	PPASS
 
 scratch:	dd	0
+bounds:		dd	-5, 10
