@@ -261,7 +261,7 @@ void cpu_write(struct cpu *c, int seg, uint32_t off, uint32_t val, int size)
  * the next step of the instruction (captured by SingleStepTests). */
 static bool late_overrun(struct cpu *c, uint32_t off, int size, bool *pending)
 {
-	if (!c->traits->string_late_fault || !wraps(true, off, size))
+	if (!c->traits->string_late_fault || (c->cr0 & CR0_PE) || !wraps(true, off, size))
 		return false;
 	*pending = true;
 	return true;

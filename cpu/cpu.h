@@ -200,6 +200,14 @@ struct cpu {
 		uint32_t error;
 	} fault_chain[3];
 	int fault_chain_len;
+	/* What a protected-mode interrupt or gate call changes before its last
+	 * push (stack switch, virtual-8086 segments, flags): a fault on the way
+	 * puts it back, so the event can be delivered again (cpu/prot.h). */
+	struct cpu_undo {
+		bool valid;
+		uint32_t esp, eflags;
+		struct segcache seg[SEG_COUNT];
+	} undo;
 	bool shutdown;
 	jmp_buf fault_jmp;
 

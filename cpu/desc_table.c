@@ -33,6 +33,7 @@ void desc_load(struct cpu *c, uint16_t sel, struct desc *d, int vector)
 	uint32_t hi = cpu_lin_read(c, addr + 4, 4, true);
 
 	desc_decode(lo, hi, c->model, d);
+	desc_model_types(c, d);
 }
 
 void desc_set_type_bit(struct cpu *c, uint16_t sel, int bit, bool on)

@@ -63,6 +63,8 @@ void cpu_reset(struct cpu *c)
 	c->halted = c->shutdown = c->inhibit_intr = false;
 	c->delivering = 0;
 	c->fault_vector = -1;
+	c->undo.valid = false;
+	c->err_ext = 0;
 }
 
 void cpu_set_intr(struct cpu *c, bool level)
@@ -217,6 +219,14 @@ static void exec_fault(struct cpu *c)
 	}
 	bool has_error = c->fault_has_error;
 	uint32_t error = c->fault_error;
+
+	if (c->undo.valid) { /* a stack switch was under way: back to before it */
+		for (int s = 0; s < SEG_COUNT; s++)
+			c->seg[s] = c->undo.seg[s];
+		c->reg[REG_SP] = c->undo.esp;
+		c->eflags = c->undo.eflags;
+		c->undo.valid = false;
+	}
 
 	/* fault_chain: the exception whose delivery failed, #DF, and the fault
 	 * that ended it all; a benign exception delivered in turn starts over. */

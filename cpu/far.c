@@ -126,6 +126,7 @@ static void call_inner(struct cpu *c, const struct desc *gate, const struct desc
 	/* Everything is checked: switch. */
 	if (!(ssd.type & DESC_ACCESSED))
 		desc_set_type_bit(c, new_ss, 0, true);
+	undo_save(c);
 	c->seg[SEG_SS] = ss_cache;
 	c->reg[REG_SP] = new_esp;
 	stack_push(c, old_ss, size);
@@ -136,6 +137,7 @@ static void call_inner(struct cpu *c, const struct desc *gate, const struct desc
 	stack_push(c, old_eip, size);
 	seg_load_cs(c, gate->gate_sel, target, dpl);
 	c->eip = off_of_size(gate->gate_off, size);
+	undo_done(c);
 }
 
 void far_call_prot(struct cpu *c, uint16_t sel, uint32_t off, int osize)

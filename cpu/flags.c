@@ -68,6 +68,7 @@ uint32_t flags_writable(const struct cpu *c, int size)
 	uint32_t rw = c->traits->flags_real_rw;
 
 	if (cpu_prot(c)) {
+		rw |= FLAG_IOPL | FLAG_NT; /* fixed in the 286's real mode only */
 		if (cpu_cpl(c) > 0)
 			rw &= ~(uint32_t)FLAG_IOPL;
 		if (cpu_cpl(c) > cpu_iopl(c))

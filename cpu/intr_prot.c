@@ -40,6 +40,14 @@ static void inner_stack(struct cpu *c, int dpl, struct segcache *ss, uint32_t *e
 		*esp &= 0xffff;
 }
 
+/* The IDT holds task, interrupt and trap gates (16- and 32-bit) only. */
+static bool idt_gate(const struct desc *d)
+{
+	return d->system && (d->type == DESC_TASK_GATE || d->type == DESC_INTR_GATE16 ||
+	                     d->type == DESC_TRAP_GATE16 || d->type == DESC_INTR_GATE32 ||
+	                     d->type == DESC_TRAP_GATE32);
+}
+
 static void push_error(struct cpu *c, bool has_error, uint32_t error, int size)
 {
 	if (has_error)
@@ -57,9 +65,8 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		idt_fault(c, EXC_GP, vector);
 	desc_decode(cpu_lin_read(c, c->idtr.base + entry, 4, true),
 	            cpu_lin_read(c, c->idtr.base + entry + 4, 4, true), c->model, &gate);
-	if (!gate.system ||
-	    (gate.type != DESC_TASK_GATE && (gate.type & 7) != 6 && (gate.type & 7) != 7) ||
-	    gate.type == 0)
+	desc_model_types(c, &gate);
+	if (!idt_gate(&gate))
 		idt_fault(c, EXC_GP, vector);
 	if (software && gate.dpl < cpl)
 		idt_fault(c, EXC_GP, vector);
@@ -96,6 +103,7 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		stack_room_check(c, &ss, esp,
 		                 (uint32_t)size * (5u + (v86 ? 4u : 0u) + (has_error ? 1u : 0u)),
 		                 ss.sel);
+		undo_save(c);
 		c->seg[SEG_SS] = ss;
 		c->reg[REG_SP] = esp;
 		if (v86) {
@@ -125,6 +133,7 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 		flags_set(c, FLAG_IF, 0);
 	seg_load_cs(c, gate.gate_sel, &target, cpl);
 	c->eip = off;
+	undo_done(c);
 }
 
 /* IRET with NT set: back to the task in the current TSS's back link, which

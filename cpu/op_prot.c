@@ -81,6 +81,7 @@ static bool peek_desc(struct cpu *c, uint16_t sel, struct desc *d)
 		return false;
 	desc_decode(cpu_lin_read(c, base + idx, 4, true), cpu_lin_read(c, base + idx + 4, 4, true),
 	            c->model, d);
+	desc_model_types(c, d);
 	return true;
 }
 

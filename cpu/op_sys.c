@@ -56,14 +56,6 @@ void op_smsw(struct cpu *c, const struct insn *in)
 	operand_write(c, in, 0, msw);
 }
 
-/* The 286's protected mode is not emulated: say so instead of running on
- * with real-mode segments. */
-static void check_pe(struct cpu *c, uint32_t cr0)
-{
-	if ((cr0 & CR0_PE) && c->model == CPU_286)
-		cpu_unsupported(c, "protected mode (the guest set CR0.PE)");
-}
-
 /* Every CR0 write: only the model's bits change; paging needs protection
  * (#GP(0), SDM: MOV CR); a change of PE changes which checks the descriptor
  * caches apply, and one of PE or PG flushes the TLB. */
@@ -84,7 +76,6 @@ void op_lmsw(struct cpu *c, const struct insn *in)
 {
 	uint32_t v = operand_read(c, in, 0) & 0xf;
 
-	check_pe(c, v);
 	cr0_write(c, (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE));
 }
 
@@ -103,10 +94,9 @@ void op_mov_cr(struct cpu *c, const struct insn *in)
 		cpu_fault_noerr(c, EXC_UD);
 	if (!in->op->sub)
 		c->reg[in->rm] = *cr[in->reg];
-	else if (in->reg == 0) {
-		check_pe(c, c->reg[in->rm]);
+	else if (in->reg == 0)
 		cr0_write(c, c->reg[in->rm]);
-	} else if (in->reg == 3) {
+	else if (in->reg == 3) {
 		c->cr3 = c->reg[in->rm];
 		paging_cr3_loaded(c);
 	} else

@@ -33,6 +33,15 @@ static inline bool sel_null(uint16_t sel)
 	return (sel & 0xfffc) == 0;
 }
 
+/* The 286 knows only the 16-bit system types (80286 Programmer's Reference,
+ * chapter 6): on it the 32-bit ones (type bit 3 set) are reserved, which the
+ * checks treat as type 0. */
+static inline void desc_model_types(const struct cpu *c, struct desc *d)
+{
+	if (c->model == CPU_286 && d->system && (d->type & 8))
+		d->type = 0;
+}
+
 /* Raise 'vector' with the selector error code of 'sel' (index and TI, with
  * the EXT bit of the event being delivered; SDM Vol. 3, 6.13). */
 _Noreturn void sel_fault(struct cpu *c, int vector, uint16_t sel);
@@ -87,6 +96,22 @@ enum task_reason { TASK_JMP, TASK_CALL, TASK_IRET, TASK_INT };
 void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_reason why);
 /* JMP or CALL to a TSS or task gate descriptor 'd' named by 'sel'. */
 void task_gate_transfer(struct cpu *c, uint16_t sel, const struct desc *d, enum task_reason why);
+
+/* Keep what a stack switch is about to change, for exec.c to restore if
+ * a fault interrupts it (c->undo); undo_done() once the switch is complete. */
+static inline void undo_save(struct cpu *c)
+{
+	c->undo.valid = true;
+	c->undo.esp = c->reg[REG_SP];
+	c->undo.eflags = c->eflags;
+	for (int s = 0; s < SEG_COUNT; s++)
+		c->undo.seg[s] = c->seg[s];
+}
+
+static inline void undo_done(struct cpu *c)
+{
+	c->undo.valid = false;
+}
 
 /* Protected-mode interrupt delivery and IRET (SDM Vol. 3, 6.12; IRET). */
 void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error, uint32_t error);

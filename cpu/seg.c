@@ -30,7 +30,7 @@ void seg_cache_fill(struct segcache *s, uint16_t sel, const struct desc *d)
 	*s = (struct segcache){ .sel = sel,
 		                .base = d->base,
 		                .limit = d->limit,
-		                .attr = d->attr | DESC_ACCESSED,
+		                .attr = d->system ? d->attr : d->attr | DESC_ACCESSED,
 		                .big = (d->attr & ATTR_DB) != 0,
 		                .checks = d->system ? 0 : checks_of(d) };
 }

@@ -165,7 +165,8 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 	for (int r = 0; r < 8; r++)
 		c->reg[r] =
 		        nl->size == 2 ? (c->reg[r] & 0xffff0000u) | (regs[r] & 0xffff) : regs[r];
-	for (int s = 0; s < SEG_COUNT; s++) {
+	/* A 16-bit TSS has no FS and GS: they stay as they are. */
+	for (int s = 0; s < nl->nsegs; s++) {
 		c->seg[s].sel = segs[s];
 		c->seg[s].checks = SEGCHK_NULL; /* unusable until loaded below */
 	}
@@ -177,7 +178,7 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 	}
 	load_task_segment(c, SEG_CS, segs[SEG_CS]);
 	load_task_segment(c, SEG_SS, segs[SEG_SS]);
-	for (int s = 0; s < SEG_COUNT; s++)
+	for (int s = 0; s < nl->nsegs; s++)
 		if (s != SEG_CS && s != SEG_SS)
 			load_task_segment(c, s, segs[s]);
 	if (c->eip > c->seg[SEG_CS].limit)

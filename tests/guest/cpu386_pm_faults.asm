@@ -16,6 +16,7 @@ SEL_RO		equ	SEL_FREE + 0x18		; read-only data
 SEL_XO		equ	SEL_FREE + 0x20		; execute-only code
 SEL_SHORTTSS	equ	SEL_FREE + 0x28		; a 32-bit TSS whose limit is < 67h
 SEL_NPSTACK	equ	SEL_FREE + 0x30		; writable data, not present
+SEL_DOWN16	equ	SEL_FREE + 0x38		; expand-down above 0FFFh, B=0: to FFFFh
 
 	PM_ENTER
 	SET_DESC SEL_NP, PM_LINEAR, 0xFFFF, ACC_DATA & 0x7F, 0
@@ -25,6 +26,7 @@ SEL_NPSTACK	equ	SEL_FREE + 0x30		; writable data, not present
 	SET_DESC SEL_XO, PM_LINEAR, 0xFFFF, 0x98, 0x4
 	SET_DESC SEL_SHORTTSS, PM_LINEAR + PM_ABS(pm_tss), 0x50, ACC_TSS32, 0
 	SET_DESC SEL_NPSTACK, PM_LINEAR, 0xFFFF, ACC_DATA & 0x7F, 0x4
+	SET_DESC SEL_DOWN16, PM_LINEAR, 0x0FFF, ACC_DATA | 4, 0
 
 t1:
 PTEST "#GP(selector): past the GDT limit, a system descriptor, SS of another DPL"
@@ -95,6 +97,12 @@ PTEST "limits: #GP(0) past a data limit, expand-down segments, #SS(0) on the sta
 	ON_FAULT .f2r
 .f2:	mov	eax, [gs:0xFFE]		; at or below the limit is outside
 .f2r:	EXPECT_FAULT 13, 0, .f2
+	mov	ax, SEL_DOWN16
+	mov	gs, ax
+	mov	eax, [gs:0xFFFC]	; B=0: the top is FFFFh
+	ON_FAULT .f5r
+.f5:	mov	eax, [gs:0xFFFE]	; crosses FFFFh
+.f5r:	EXPECT_FAULT 13, 0, .f5
 	mov	ax, SEL_SMALL
 	mov	ss, ax
 	mov	esp, 0xF00
@@ -116,7 +124,7 @@ PTEST "#TS(selector): a task switch to a TSS with a limit below 67h"
 .f1r:	EXPECT_FAULT 10, SEL_SHORTTSS, .f1
 
 t6:
-PTEST "#UD and #DE are faults"
+PTEST "#UD, #DE and #BR are faults"
 	ON_FAULT .f1r
 .f1:	mov	cs, ax
 .f1r:	EXPECT_FAULT 6, 0, .f1
@@ -126,6 +134,12 @@ PTEST "#UD and #DE are faults"
 	xor	ecx, ecx
 .f2:	div	ecx
 .f2r:	EXPECT_FAULT 0, 0, .f2
+	ON_FAULT .f3r
+	mov	eax, 11
+.f3:	bound	eax, [bounds]		; 11 > 10: #BR, a fault
+.f3r:	EXPECT_FAULT 5, 0, .f3
+	mov	eax, 10
+	bound	eax, [bounds]		; inside: nothing
 
 t7:
 PTEST "#BP and #OF are traps: the saved EIP is the next instruction's"
@@ -155,7 +169,8 @@ PTEST "#DF: a #NP while delivering a #GP (SDM Vol. 3, Table 6-5)"
 .f1:	mov	gs, ax			; #GP(1F8h) -> #NP(13*8+2+EXT) -> #DF(0)
 .f1r:	EXPECT_FAULT 8, 0, .f1
 	or	byte [pm_idt + 13 * 8 + 5], 0x80
-	PEXPECT	dword [exc_count], 21	; every fault above, each once
+	PEXPECT	dword [exc_count], 23	; every fault above, each once
 	PPASS
 
 scratch:	dd	0
+bounds:		dd	-5, 10

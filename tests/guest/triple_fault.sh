@@ -2,7 +2,8 @@
 # tests/guest/triple_fault.sh X86LAB ROM — --on-triple-fault: 'stop' (the
 # default) ends the run with status 125 and names the faults, last first;
 # 'reset' restarts the CPU at the reset vector, where the ROM's second boot
-# exits 0. The expected chain follows from the SDM (see triple_fault.asm).
+# exits 0; the same for 'x86lab monitor'. The expected chain follows from
+# the SDM (see triple_fault.asm).
 set -u
 x86lab=$1
 rom=$2
@@ -28,6 +29,21 @@ status=$?
 if [ "$status" != 0 ] || ! grep -q "reset after a triple fault" <<<"$out"; then
 	printf 'FAIL (reset): status %s, want 0 and the second boot'"'"'s line; output:\n%s\n' \
 		"$status" "$out"
+	exit 1
+fi
+
+# The monitor takes the option too.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo continue >"$work/cmds"
+out=$("$x86lab" monitor --quiet --cpu 386 --bios "$rom" -x "$work/cmds" 2>&1)
+if ! grep -qF "$want_chain" <<<"$out"; then
+	printf 'FAIL (monitor, stop): no "%s" in:\n%s\n' "$want_chain" "$out"
+	exit 1
+fi
+out=$("$x86lab" monitor --quiet --cpu 386 --bios "$rom" --on-triple-fault reset -x "$work/cmds" 2>&1)
+if ! grep -q "reset after a triple fault" <<<"$out"; then
+	printf 'FAIL (monitor, reset): no second boot in:\n%s\n' "$out"
 	exit 1
 fi
 
