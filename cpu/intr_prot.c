@@ -166,7 +166,8 @@ static void return_to_v86(struct cpu *c, uint32_t eip, uint16_t cs, uint32_t fla
 	sel[SEG_FS] = (uint16_t)stack_peek(c, 28, 4);
 	sel[SEG_GS] = (uint16_t)stack_peek(c, 32, 4);
 	sel[SEG_CS] = cs;
-	c->eflags = (flags & 0x37fd5u) | c->traits->flags_fixed1;
+	c->eflags = (flags & (0x37fd5u | (c->traits->flags_real_rw & 0xffff0000u))) |
+	            c->traits->flags_fixed1; /* and AC, ID on the 486 */
 	for (int s = 0; s < SEG_COUNT; s++)
 		seg_load_v86(c, s, sel[s]);
 	c->reg[REG_SP] = esp;

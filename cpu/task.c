@@ -160,7 +160,8 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 	/* The new task's registers; then its segments, checked in its context. */
 	if (nl->size == 2)
 		eflags = (flags_get(c) & 0xffff0000u & ~(uint32_t)FLAG_VM) | (eflags & 0xffff);
-	c->eflags = (eflags & 0x37fd5u) | c->traits->flags_fixed1;
+	c->eflags = (eflags & (0x37fd5u | (c->traits->flags_real_rw & 0xffff0000u))) |
+	            c->traits->flags_fixed1; /* and AC, ID on the 486 */
 	c->eip = nl->size == 2 ? eip & 0xffff : eip;
 	for (int r = 0; r < 8; r++)
 		c->reg[r] =

@@ -169,6 +169,31 @@ static void test_alignment_check(void **state)
 	rig_free(r);
 }
 
+/* IRETD from ring 0 to virtual-8086 mode loads the whole EFLAGS image (SDM:
+ * IRET, "return to virtual-8086 mode"): on the 486 that includes AC. */
+static void test_iret_to_v86_keeps_ac(void **state)
+{
+	static const uint8_t iretd[] = { 0x66, 0xcf };
+	static const uint32_t frame[9] = {
+		0x0100, 0x2000, FLAG_VM | FLAG_AC | 2, 0xfffe, 0x2000, 0x2000, 0x2000,
+		0x2000, 0x2000
+	}; /* EIP CS EFLAGS ESP SS ES DS FS GS */
+	struct rig *r = rig486();
+
+	(void)state;
+	rig_ring0_handler(r, EXC_GP);
+	r->cpu.cr0 = CR0_PE;
+	r->cpu.seg[SEG_CS].sel = 0x08; /* ring 0 */
+	r->cpu.reg[REG_SP] = 0xff00;
+	for (int i = 0; i < 9; i++)
+		rig_poke32(r, DATA + 0xff00 + 4u * (uint32_t)i, frame[i]);
+	assert_int_equal(run1(r, iretd, sizeof iretd), -1);
+	assert_true(cpu_flags(&r->cpu) & FLAG_VM);
+	assert_true(cpu_flags(&r->cpu) & FLAG_AC);
+	assert_int_equal(r->cpu.seg[SEG_CS].base, 0x20000);
+	rig_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_bswap_and_cpuid),
 		cmocka_unit_test(test_ac_flag_settable_on_486_only),
 		cmocka_unit_test(test_alignment_check),
+		cmocka_unit_test(test_iret_to_v86_keeps_ac),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
