@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "mem.h"
+#include "tlb.h"
 
 /* General registers in ModRM encoding order. ORDER: reg field of ModRM. */
 enum { REG_AX, REG_CX, REG_DX, REG_BX, REG_SP, REG_BP, REG_SI, REG_DI };
@@ -62,17 +63,18 @@ enum {
 	EXC_SS = 12,
 	EXC_GP = 13,
 	EXC_PF = 14,
+	EXC_AC = 17, /* 486 */
 };
 
-enum cpu_model { CPU_8086, CPU_286, CPU_386, CPU_MODEL_COUNT };
+enum cpu_model { CPU_8086, CPU_286, CPU_386, CPU_486, CPU_MODEL_COUNT };
 
 /* Instruction-set levels, for the opcode table's 'isa' column. */
-enum { ISA_86, ISA_186, ISA_286, ISA_386 };
+enum { ISA_86, ISA_186, ISA_286, ISA_386, ISA_486 };
 
 /* What differs between the models, as data. Code that reads a field here is
  * where a model difference lives; grep for the field name to find them. */
 struct cpu_traits {
-	const char *name;     /* "8086", "286", "386" */
+	const char *name;     /* "8086", "286", "386", "486" */
 	uint8_t isa;          /* highest ISA_* level this model decodes */
 	uint8_t addr_bits;    /* physical address lines: 20, 24, 32 */
 	uint8_t max_insn_len; /* longer instructions raise #GP(0); 0 = no limit */
@@ -99,10 +101,12 @@ struct cpu_traits {
 	bool debug_regs;   /* DR0-DR7, RF and the breakpoints they raise (386) */
 	uint32_t flags_fixed1;  /* FLAGS bits that always read as one */
 	uint32_t flags_real_rw; /* FLAGS bits POPF/IRET/SAHF-wide writes may change in real mode */
+	uint32_t cr0_rw;        /* CR0 bits MOV CR0 may change (WP, AM, NE, CD, NW: 486) */
+	uint32_t cpuid_signature; /* CPUID leaf 1 EAX: family, model, stepping (486) */
 };
 
 extern const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT];
-/* The model named 'name' ("8086", "286", "386"), or -1. */
+/* The model named 'name' ("8086", "286", "386", "486"), or -1. */
 int cpu_model_by_name(const char *name);
 
 struct segcache {
@@ -114,6 +118,17 @@ struct segcache {
 	 * (the layout LAR returns, shifted). Real mode: 0x93, writable data. */
 	uint16_t attr;
 	bool big; /* D/B bit: 32-bit default operand size (CS) or stack (SS) */
+	/* SEGCHK_* bits: what an access must check beyond the limit. 0 for a
+	 * real-mode segment, so that the common case costs one test. */
+	uint8_t checks;
+};
+
+/* struct segcache.checks (protected mode; cpu/access.c applies them). */
+enum {
+	SEGCHK_NOREAD = 1,  /* execute-only code: data reads fault */
+	SEGCHK_NOWRITE = 2, /* code or read-only data: writes fault */
+	SEGCHK_DOWN = 4,    /* expand-down: valid offsets lie above the limit */
+	SEGCHK_NULL = 8,    /* loaded with a null selector: every access faults */
 };
 
 struct dtr {
@@ -175,12 +190,35 @@ struct cpu {
 	int fault_vector;  /* exception being delivered, or -1 */
 	uint32_t fault_error;
 	bool fault_has_error;
-	int delivering; /* exceptions being delivered: 1 = first, 2 = double fault */
+	int delivering; /* vector + 1 of the exception being delivered, or 0 */
+	/* The EXT bit of selector error codes: set while delivering an event
+	 * that the program did not ask for (an exception or an external
+	 * interrupt), SDM Vol. 3, 6.13. */
+	uint8_t err_ext;
+	/* The exceptions of a double or triple fault, first one first, for the
+	 * shutdown message (cpu_triple_fault_text). */
+	struct fault_record {
+		int8_t vector;
+		bool has_error;
+		uint32_t error;
+	} fault_chain[3];
+	int fault_chain_len;
+	/* What a protected-mode interrupt or gate call changes before its last
+	 * push (stack switch, virtual-8086 segments, flags): a fault on the way
+	 * puts it back, so the event can be delivered again (cpu/prot.h). */
+	struct cpu_undo {
+		bool valid;
+		uint32_t esp, eflags;
+		struct segcache seg[SEG_COUNT];
+	} undo;
 	bool shutdown;
 	jmp_buf fault_jmp;
 
 	struct icache *icache;   /* decoded instructions (cpu/icache.c); NULL: decode every time */
 	struct cpu_debug *debug; /* a debugger's breakpoints and hooks (cpu/debug.h), or NULL */
+	/* Cached translations while CR0.PG is set (cpu/paging.c); last, so that
+	 * its 3 KiB do not push the fields above apart. */
+	struct tlb tlb;
 };
 
 /* cpu_init allocates the decoded-instruction cache (the CPU works without
@@ -210,6 +248,10 @@ static inline int cpu_cpl(const struct cpu *c)
 		return 0;
 	return (c->eflags & FLAG_VM) ? 3 : c->seg[SEG_CS].sel & 3;
 }
+
+/* "#GP(0x0010) while delivering #DF while delivering #NP": the faults that
+ * shut the CPU down, last one first. */
+void cpu_triple_fault_text(const struct cpu *c, char *buf, int n);
 
 /* Register views for front ends and tests. */
 uint32_t cpu_flags(const struct cpu *c);

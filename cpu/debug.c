@@ -8,6 +8,7 @@
 
 #include "access.h"
 #include "debug_hooks.h"
+#include "pagewalk.h"
 
 void cpu_attach_debug(struct cpu *c, struct cpu_debug *d)
 {
@@ -19,10 +20,18 @@ uint32_t cpu_linear(const struct cpu *c, int seg, uint32_t off)
 	return c->seg[seg].base + off;
 }
 
-/* No paging yet: the address lines (and the A20 gate) are the translation. */
+/* The tables as they are now, not the TLB: a debugger sees what a walk would. */
 bool cpu_linear_to_phys(const struct cpu *c, uint32_t lin, uint32_t *phys)
 {
-	*phys = lin & c->mem->addr_mask;
+	struct page_walk w;
+
+	if (!(c->cr0 & CR0_PG)) {
+		*phys = lin & c->mem->addr_mask;
+		return true;
+	}
+	if (!cpu_page_walk(c, lin, &w))
+		return false;
+	*phys = w.phys;
 	return true;
 }
 

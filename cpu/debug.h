@@ -115,6 +115,13 @@ static inline void cpu_debug_catch(struct cpu_debug *d, int vector, bool on)
  * as DR6/7), for debuggers and tests that set them from outside. */
 void cpu_set_debug_reg(struct cpu *c, int n, uint32_t v);
 
+/* Load CR0, CR2 or CR3 as MOV CRn would, without its privilege check: only
+ * the model's CR0 bits change, a change of PE switches the segment caches'
+ * checks, and a CR3 load or a PG/PE change empties the TLB. Returns false,
+ * changing nothing, for another register or for PG without PE (where MOV
+ * would raise #GP(0)). */
+bool cpu_set_control_reg(struct cpu *c, int n, uint32_t v);
+
 /* Where CS:EIP (or any seg:off) is, as the debugger's addresses need it. */
 uint32_t cpu_linear(const struct cpu *c, int seg, uint32_t off);
 /* Linear to physical as the CPU would translate it now (paging, A20), without

@@ -4,6 +4,7 @@
  * that unwinds a faulting instruction and enters its handler (double fault,
  * shutdown). The only setjmp in x86lab is here.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "icache.h"
 #include "insn.h"
 #include "intr.h"
+#include "prot.h"
 #include "seg.h"
 
 void cpu_init(struct cpu *c, enum cpu_model model, struct mem *mem, const struct cpu_io *io)
@@ -48,6 +50,7 @@ void cpu_reset(struct cpu *c)
 	c->eflags = t->flags_fixed1;
 	c->cr0 = c->model == CPU_286 ? 0xfff0 : 0;
 	c->cr2 = c->cr3 = 0;
+	tlb_flush(&c->tlb);
 	c->gdtr = (struct dtr){ 0, 0xffff };
 	c->idtr = (struct dtr){ 0, 0x3ff };
 	if (c->model == CPU_8086) {
@@ -62,6 +65,8 @@ void cpu_reset(struct cpu *c)
 	c->delivering = 0;
 	debugreg_reset(c);
 	c->fault_vector = -1;
+	c->undo.valid = false;
+	c->err_ext = 0;
 }
 
 void cpu_set_intr(struct cpu *c, bool level)
@@ -127,8 +132,7 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 /* Decode at CS:EIP, or take the decoded instruction from the cache. */
 static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 {
-	struct decode_env env = { c->traits, c->seg[SEG_CS].big, (c->cr0 & CR0_PE) != 0, fetch_code,
-		                  c };
+	struct decode_env env = { c->traits, c->seg[SEG_CS].big, cpu_prot(c), fetch_code, c };
 	const struct insn *hit = icache_lookup(c);
 	enum decode_status st;
 
@@ -148,6 +152,18 @@ static const struct insn *fetch_insn(struct cpu *c, struct insn *buf)
 	return buf;
 }
 
+/* The PRIV rows need CPL 0 (SDM Vol. 3, 5.9); the PROT rows, decoded in
+ * protected mode, do not exist in virtual-8086 mode (#UD, SDM Vol. 3,
+ * 20.2.7). The decoder and the instruction cache know only CR0.PE, so that
+ * the common path tests nothing more. */
+static __attribute__((noinline)) void check_privilege(struct cpu *c, const struct insn *in)
+{
+	if ((in->op->attr & PROT) && (c->eflags & FLAG_VM))
+		cpu_fault_noerr(c, EXC_UD);
+	if ((in->op->attr & PRIV) && cpu_cpl(c) != 0)
+		cpu_fault(c, EXC_GP, 0);
+}
+
 /* One instruction; 'watch' is debugreg_watch(). Inlined twice, so that with
  * watch = 0 the compiler drops the debug register code altogether. */
 static inline __attribute__((always_inline)) void exec_insn(struct cpu *c, uint32_t watch)
@@ -165,6 +181,8 @@ static inline __attribute__((always_inline)) void exec_insn(struct cpu *c, uint3
 	c->next_eip = (c->insn_eip + (in ? in->len : buf.len)) & ip_mask(c);
 	c->eip = c->next_eip;
 	if (in) {
+		if (__builtin_expect((in->op->attr & (PRIV | PROT)) != 0, 0))
+			check_privilege(c, in);
 		c->overrun_read = c->overrun_write = c->rep_count_due = false;
 		if ((in->op->attr & STRING) && in->rep)
 			exec_rep(c, in);
@@ -199,6 +217,22 @@ static bool contributory(int vector)
 	return vector == EXC_DE || (vector >= EXC_TS && vector <= EXC_GP);
 }
 
+/* SDM Vol. 3, Table 6-5: contributory after contributory, and a page fault
+ * or a contributory fault after a page fault, make a double fault. */
+static bool makes_double_fault(int first, int second)
+{
+	if (first == EXC_PF)
+		return second == EXC_PF || contributory(second);
+	return contributory(first) && contributory(second);
+}
+
+static void record_fault(struct cpu *c, int vector, bool has_error, uint32_t error)
+{
+	if (c->fault_chain_len < 3)
+		c->fault_chain[c->fault_chain_len++] =
+		        (struct fault_record){ (int8_t)vector, has_error, error };
+}
+
 /* The catch side of cpu_fault(): rewind, choose the vector, deliver. A fault
  * raised while delivering lands here again through the same setjmp. */
 static void exec_fault(struct cpu *c)
@@ -213,16 +247,31 @@ static void exec_fault(struct cpu *c)
 	bool has_error = c->fault_has_error;
 	uint32_t error = c->fault_error;
 
-	if (c->delivering) {
-		if (c->delivering == EXC_DF + 1 || !c->traits->has_ud) {
-			c->shutdown = true;
-			return;
-		}
-		if (contributory(c->delivering - 1) && contributory(vector)) {
-			vector = EXC_DF;
-			has_error = true;
-			error = 0;
-		}
+	if (c->undo.valid) { /* a stack switch was under way: back to before it */
+		for (int s = 0; s < SEG_COUNT; s++)
+			c->seg[s] = c->undo.seg[s];
+		c->reg[REG_SP] = c->undo.esp;
+		c->eflags = c->undo.eflags;
+		c->undo.valid = false;
+	}
+
+	/* fault_chain: the exception whose delivery failed, #DF, and the fault
+	 * that ended it all; a benign exception delivered in turn starts over. */
+	if (c->delivering && (c->delivering == EXC_DF + 1 || !c->traits->has_ud)) {
+		record_fault(c, vector, has_error && cpu_prot(c), error);
+		c->shutdown = true;
+		c->err_ext = 0;
+		return;
+	}
+	if (c->delivering && makes_double_fault(c->delivering - 1, vector)) {
+		c->fault_chain_len = 1;
+		vector = EXC_DF;
+		has_error = true;
+		error = 0;
+		record_fault(c, vector, true, 0);
+	} else {
+		c->fault_chain_len = 0;
+		record_fault(c, vector, has_error && cpu_prot(c), error);
 	}
 	c->delivering = vector + 1;
 	if (c->traits->fault_restores_sp)
@@ -233,7 +282,35 @@ static void exec_fault(struct cpu *c)
 	c->delivering = 0;
 	if (c->dr_hits)
 		debugreg_after_delivery(c);
+	c->err_ext = 0;
 	c->insns++;
+}
+
+static const char *const exc_names[32] = {
+	"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", NULL,
+	"#TS", "#NP", "#SS", "#GP", "#PF", NULL,  "#MF", "#AC", "#MC",
+};
+
+void cpu_triple_fault_text(const struct cpu *c, char *buf, int n)
+{
+	int len = 0;
+
+	buf[0] = '\0';
+	for (int i = c->fault_chain_len - 1; i >= 0 && len < n; i--) {
+		const struct fault_record *f = &c->fault_chain[i];
+		const char *name = f->vector >= 0 && f->vector < 32 ? exc_names[f->vector] : NULL;
+		char own[16];
+
+		if (!name) {
+			snprintf(own, sizeof own, "vector %d", f->vector);
+			name = own;
+		}
+		len += snprintf(buf + len, (size_t)(n - len), "%s%s",
+		                i == c->fault_chain_len - 1 ? "" : " while delivering ", name);
+		if (len < n && i == c->fault_chain_len - 1 && f->has_error)
+			len += snprintf(buf + len, (size_t)(n - len), "(0x%04X)",
+			                (unsigned)f->error);
+	}
 }
 
 /* The loop proper, kept apart from the setjmp in cpu_run so that the

@@ -4,6 +4,8 @@
  */
 #include "flags.h"
 
+#include "prot.h"
+
 bool flags_cond(const struct cpu *c, int cc)
 {
 	uint32_t f = c->eflags;
@@ -57,4 +59,20 @@ uint32_t cpu_flags(const struct cpu *c)
 void cpu_set_flags(struct cpu *c, uint32_t value)
 {
 	flags_load(c, value, 4);
+}
+
+/* The FLAGS an IRET or POPF may load at the current CPL and IOPL: IOPL only
+ * at CPL 0, IF only at CPL <= IOPL; VM and RF are IRET's alone (SDM: POPF). */
+uint32_t flags_writable(const struct cpu *c, int size)
+{
+	uint32_t rw = c->traits->flags_real_rw;
+
+	if (cpu_prot(c)) {
+		rw |= FLAG_IOPL | FLAG_NT; /* fixed in the 286's real mode only */
+		if (cpu_cpl(c) > 0)
+			rw &= ~(uint32_t)FLAG_IOPL;
+		if (cpu_cpl(c) > cpu_iopl(c))
+			rw &= ~(uint32_t)FLAG_IF;
+	}
+	return size == 2 ? rw & 0xffff : rw;
 }

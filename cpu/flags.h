@@ -73,5 +73,8 @@ bool flags_cond(const struct cpu *c, int cc);
 /* Load FLAGS as POPF, IRET and SAHF-like writers do: only the bits this model
  * lets software change in the current mode, for an operand of 'size' bytes. */
 void flags_load(struct cpu *c, uint32_t value, int size);
+/* The FLAGS bits POPF and IRET may change at the current privilege: IOPL
+ * only at CPL 0, IF only at CPL <= IOPL, NT (protected mode). */
+uint32_t flags_writable(const struct cpu *c, int size);
 
 #endif

@@ -2,7 +2,9 @@
  * cpu/icache.h — decoded instructions kept by physical address, so a loop
  * is decoded once and run many times. An entry stays valid while its page's
  * generation (mem/mem.h, page_gen) is unchanged: any write to the page, by
- * the guest, a loader or a debugger, retires it. Internal to cpu/.
+ * the guest, a loader or a debugger, retires it. With paging on, CS:EIP
+ * reaches it through the TLB, so a remapped page, once flushed, finds other
+ * entries. Internal to cpu/.
  */
 #ifndef X86LAB_ICACHE_H
 #define X86LAB_ICACHE_H

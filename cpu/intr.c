@@ -2,6 +2,7 @@
  * cpu/intr.c — how the CPU enters and leaves interrupt handlers. Real mode:
  * FLAGS, CS and IP are pushed, IF and TF cleared, CS:IP read from the vector
  * table at IDTR.base (0 after reset; LIDT moves it on the 286 and later).
+ * Protected and virtual-8086 mode go through the IDT (cpu/intr_prot.c).
  * SDM Vol. 3, 20.1.4; 8086 manual, "interrupts".
  */
 #include "intr.h"
@@ -9,7 +10,15 @@
 #include "access.h"
 #include "debug_hooks.h"
 #include "flags.h"
+#include "prot.h"
 #include "seg.h"
+
+/* The exceptions that push an error code in protected mode (SDM Vol. 3,
+ * Table 6-1): #DF, #TS, #NP, #SS, #GP, #PF and #AC. */
+static bool pushes_error(int vector)
+{
+	return vector == EXC_DF || (vector >= EXC_TS && vector <= EXC_PF) || vector == 17;
+}
 
 void intr_deliver(struct cpu *c, int vector, enum cpu_intr_source source, bool has_error,
                   uint32_t error)
@@ -19,8 +28,19 @@ void intr_deliver(struct cpu *c, int vector, enum cpu_intr_source source, bool h
 	uint32_t entry = (uint32_t)vector * 4;
 	uint16_t ip, cs;
 
-	(void)has_error; /* real mode pushes no error code */
-	(void)error;
+	if (cpu_prot(c)) {
+		uint8_t ext = c->err_ext;
+
+		c->err_ext = source == INTR_SOFTWARE ? 0 : 1;
+		intr_deliver_prot(c, vector, source == INTR_SOFTWARE,
+		                  source == INTR_EXCEPTION && has_error && pushes_error(vector),
+		                  error);
+		c->err_ext = ext;
+		if (c->debug)
+			debug_caught(c, vector, source, from_cs, from_eip);
+		return;
+	}
+	/* Real mode pushes no error code. */
 	if (c->traits->has_ud && entry + 3 > c->idtr.limit)
 		cpu_fault(c, EXC_GP, entry + 2);
 	ip = (uint16_t)cpu_lin_read(c, c->idtr.base + entry, 2, true);
@@ -40,6 +60,10 @@ void intr_return(struct cpu *c, int size)
 	uint32_t mask = size == 4 ? 0xffffffffu : 0xffffu;
 	uint32_t ip, cs, flags;
 
+	if (cpu_prot(c)) {
+		intr_return_prot(c, size);
+		return;
+	}
 	/* Read all three before changing anything, so a stack fault restarts cleanly. */
 	ip = stack_peek(c, 0, size);
 	cs = stack_peek(c, (uint32_t)size, size);

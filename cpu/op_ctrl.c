@@ -1,13 +1,15 @@
 /*
  * cpu/op_ctrl.c — control transfer: Jcc, JMP, CALL, RET (near and far),
  * LOOP/JCXZ, INT/INT3/INTO/IRET, BOUND, HLT, WAIT and ESC (no coprocessor).
- * Real-mode far transfers load CS as selector * 16. SDM Vol. 2 per instruction.
+ * Real-mode far transfers load CS as selector * 16; protected-mode ones go
+ * through cpu/far.c. SDM Vol. 2 per instruction.
  */
 #include "access.h"
 #include "flags.h"
 #include "intr.h"
 #include "operand.h"
 #include "ops.h"
+#include "prot.h"
 #include "seg.h"
 
 static uint32_t ip_of_size(uint32_t target, int osize)
@@ -39,9 +41,13 @@ static void far_target(struct cpu *c, const struct insn *in, uint16_t *sel, uint
 	*sel = (uint16_t)cpu_read(c, in->seg, ea + in->osize, 2);
 }
 
+/* Virtual-8086 mode loads CS as real mode does, with the whole cache. */
 static void far_jump(struct cpu *c, uint16_t sel, uint32_t off, int osize)
 {
-	cpu_load_real_seg(c, SEG_CS, sel);
+	if (c->eflags & FLAG_VM)
+		seg_load_v86(c, SEG_CS, sel);
+	else
+		cpu_load_real_seg(c, SEG_CS, sel);
 	c->eip = ip_of_size(off, osize);
 }
 
@@ -62,7 +68,10 @@ void op_jmp_far(struct cpu *c, const struct insn *in)
 	uint32_t off;
 
 	far_target(c, in, &sel, &off);
-	far_jump(c, sel, off, in->osize);
+	if (cpu_prot(c) && !(c->eflags & FLAG_VM))
+		far_jump_prot(c, sel, off, in->osize);
+	else
+		far_jump(c, sel, off, in->osize);
 }
 
 void op_call(struct cpu *c, const struct insn *in)
@@ -79,6 +88,10 @@ void op_call_far(struct cpu *c, const struct insn *in)
 	uint32_t off;
 
 	far_target(c, in, &sel, &off);
+	if (cpu_prot(c) && !(c->eflags & FLAG_VM)) {
+		far_call_prot(c, sel, off, in->osize);
+		return;
+	}
 	stack_push(c, c->seg[SEG_CS].sel, in->osize);
 	stack_push(c, c->eip, in->osize);
 	far_jump(c, sel, off, in->osize);
@@ -95,6 +108,10 @@ void op_ret(struct cpu *c, const struct insn *in)
 
 void op_retf(struct cpu *c, const struct insn *in)
 {
+	if (cpu_prot(c) && !(c->eflags & FLAG_VM)) {
+		far_return_prot(c, in->osize, in->opnd[0] == Iw ? in->imm : 0);
+		return;
+	}
 	uint32_t ip = stack_pop(c, in->osize);
 	uint16_t cs = (uint16_t)stack_pop(c, in->osize);
 
@@ -126,8 +143,12 @@ void op_loop(struct cpu *c, const struct insn *in)
 		c->eip = near_target(c, in);
 }
 
+/* In virtual-8086 mode INT n is IOPL-sensitive (SDM Vol. 3, 20.2.7);
+ * INT3 and INTO are not. */
 void op_int(struct cpu *c, const struct insn *in)
 {
+	if (cpu_v86(c) && cpu_iopl(c) < 3)
+		cpu_fault(c, EXC_GP, 0);
 	intr_deliver(c, (uint8_t)in->imm, INTR_SOFTWARE, false, 0);
 }
 
@@ -153,6 +174,8 @@ void op_into(struct cpu *c, const struct insn *in)
 
 void op_iret(struct cpu *c, const struct insn *in)
 {
+	if (cpu_v86(c) && cpu_iopl(c) < 3)
+		cpu_fault(c, EXC_GP, 0);
 	intr_return(c, in->osize);
 }
 

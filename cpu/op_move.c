@@ -7,6 +7,7 @@
 #include "flags.h"
 #include "operand.h"
 #include "ops.h"
+#include "prot.h"
 #include "seg.h"
 
 void op_mov(struct cpu *c, const struct insn *in)
@@ -130,8 +131,18 @@ void op_salc(struct cpu *c, const struct insn *in)
 	reg8_set(c, REG_AX, flag(c, FLAG_CF) ? 0xff : 0);
 }
 
+/* CLI and STI need CPL <= IOPL in protected mode (in virtual-8086 mode,
+ * where CPL is 3, IOPL 3), else #GP(0) (SDM: CLI, STI). */
+static void check_iopl(struct cpu *c)
+{
+	if (cpu_prot(c) && cpu_cpl(c) > cpu_iopl(c))
+		cpu_fault(c, EXC_GP, 0);
+}
+
 void op_flagop(struct cpu *c, const struct insn *in)
 {
+	if (in->op->sub == FL_CLI || in->op->sub == FL_STI)
+		check_iopl(c);
 	switch (in->op->sub) {
 	case FL_CMC:
 		flag_put(c, FLAG_CF, !flag(c, FLAG_CF));

@@ -8,6 +8,7 @@
 #include "flags.h"
 #include "operand.h"
 #include "ops.h"
+#include "prot.h"
 #include "seg.h"
 
 /* PUSH reg/mem/imm/sreg. On the 8086 'push sp' stores SP after the
@@ -49,15 +50,30 @@ void op_popa(struct cpu *c, const struct insn *in)
 	}
 }
 
-/* The pushed image never has VM or RF set (SDM: PUSHF). */
+/* The pushed image never has VM or RF set (SDM: PUSHF). In virtual-8086
+ * mode PUSHF and POPF need IOPL 3 (SDM Vol. 3, 20.2.7). */
 void op_pushf(struct cpu *c, const struct insn *in)
 {
+	if (cpu_v86(c) && cpu_iopl(c) < 3)
+		cpu_fault(c, EXC_GP, 0);
 	stack_push(c, flags_get(c) & ~(FLAG_VM | FLAG_RF), in->osize);
 }
 
+/* In protected mode POPF changes IOPL only at CPL 0 and IF only at
+ * CPL <= IOPL, silently (SDM: POPF). */
 void op_popf(struct cpu *c, const struct insn *in)
 {
-	flags_load(c, stack_pop(c, in->osize), in->osize);
+	uint32_t rw, v;
+
+	if (!cpu_prot(c)) {
+		flags_load(c, stack_pop(c, in->osize), in->osize);
+		return;
+	}
+	if (cpu_v86(c) && cpu_iopl(c) < 3)
+		cpu_fault(c, EXC_GP, 0);
+	rw = flags_writable(c, in->osize);
+	v = stack_pop(c, in->osize);
+	c->eflags = (c->eflags & ~rw) | (v & rw);
 }
 
 /* ENTER size, level: push BP, copy 'level'-1 frame pointers of the enclosing

@@ -1,14 +1,19 @@
 /*
  * cpu/op_sys.c — system instructions usable in real mode: LGDT/LIDT,
- * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR (DR: cpu/debugreg.c). In real mode IDTR also
- * moves the interrupt vector table. SDM Vol. 2 per instruction; 286 manual
- * for the 286's 24-bit descriptor-table bases.
+ * SGDT/SIDT, SMSW/LMSW, CLTS, MOV to/from CR (DR: cpu/debugreg.c), the switch between
+ * real and protected mode through CR0.PE, and the 486's INVLPG and CPUID. In
+ * real mode IDTR also moves the interrupt vector table. CPL 0 is checked by
+ * exec.c (the PRIV rows). SDM Vol. 2 per instruction; 286 manual for the
+ * 286's 24-bit descriptor-table bases.
  */
 #include <stddef.h>
 
 #include "access.h"
+#include "debug.h"
 #include "operand.h"
+#include "paging.h"
 #include "ops.h"
+#include "prot.h"
 
 static struct dtr *table_of(struct cpu *c, const struct insn *in)
 {
@@ -52,12 +57,45 @@ void op_smsw(struct cpu *c, const struct insn *in)
 	operand_write(c, in, 0, msw);
 }
 
-/* Protected mode is not emulated yet: say so instead of running on with
- * real-mode segments. */
-static void check_pe(struct cpu *c, uint32_t cr0)
+/* Every CR0 write: only the model's bits change; paging needs protection
+ * (#GP(0), SDM: MOV CR); a change of PE changes which checks the descriptor
+ * caches apply, and one of PE or PG flushes the TLB. */
+/* CR0 without the PG-needs-PE check: the caller made it. */
+static void cr0_load(struct cpu *c, uint32_t v)
 {
-	if (cr0 & CR0_PE)
-		cpu_unsupported(c, "protected mode (the guest set CR0.PE)");
+	uint32_t old = c->cr0;
+
+	c->cr0 = (old & ~c->traits->cr0_rw) | (v & c->traits->cr0_rw);
+	if ((old ^ c->cr0) & CR0_PE)
+		seg_mode_changed(c);
+	paging_cr0_loaded(c, old);
+}
+
+static void cr0_write(struct cpu *c, uint32_t v)
+{
+	if ((v & CR0_PG) && !(v & CR0_PE))
+		cpu_fault(c, EXC_GP, 0);
+	cr0_load(c, v);
+}
+
+bool cpu_set_control_reg(struct cpu *c, int n, uint32_t v)
+{
+	switch (n) {
+	case 0:
+		if ((v & CR0_PG) && !(v & CR0_PE))
+			return false;
+		cr0_load(c, v);
+		return true;
+	case 2:
+		c->cr2 = v;
+		return true;
+	case 3:
+		c->cr3 = v;
+		paging_cr3_loaded(c);
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* LMSW can set PE but never clear it, and touches only PE MP EM TS. */
@@ -65,8 +103,7 @@ void op_lmsw(struct cpu *c, const struct insn *in)
 {
 	uint32_t v = operand_read(c, in, 0) & 0xf;
 
-	check_pe(c, v);
-	c->cr0 = (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE);
+	cr0_write(c, (c->cr0 & ~0xeu) | (v & 0xe) | ((c->cr0 | v) & CR0_PE));
 }
 
 void op_clts(struct cpu *c, const struct insn *in)
@@ -75,18 +112,44 @@ void op_clts(struct cpu *c, const struct insn *in)
 	c->cr0 &= ~(uint32_t)CR0_TS;
 }
 
-/* TODO(386): CR0.PG, CR2/CR3 semantics and paging belong to the protected-mode
- * work; until then the registers hold what is written. */
+/* CR2 holds what is written; a CR3 load flushes the TLB (paging.c). */
 void op_mov_cr(struct cpu *c, const struct insn *in)
 {
 	uint32_t *cr[8] = { &c->cr0, NULL, &c->cr2, &c->cr3 };
 
 	if (in->reg > 3 || !cr[in->reg])
 		cpu_fault_noerr(c, EXC_UD);
-	if (in->op->sub && in->reg == 0)
-		check_pe(c, c->reg[in->rm]);
-	if (in->op->sub)
-		*cr[in->reg] = c->reg[in->rm];
-	else
+	if (!in->op->sub)
 		c->reg[in->rm] = *cr[in->reg];
+	else if (in->reg == 0)
+		cr0_write(c, c->reg[in->rm]);
+	else if (in->reg == 3) {
+		c->cr3 = c->reg[in->rm];
+		paging_cr3_loaded(c);
+	} else
+		c->cr2 = c->reg[in->rm];
+}
+
+/* INVLPG m: the page holding the operand's linear address leaves the TLB.
+ * Nothing is read: the operand only names the page. */
+void op_invlpg(struct cpu *c, const struct insn *in)
+{
+	tlb_flush_page(&c->tlb, c->seg[in->seg].base + operand_ea(c, in));
+}
+
+/* CPUID (SDM Vol. 2: CPUID). Leaf 0: the highest leaf and the vendor;
+ * leaf 1: the signature and no features (no FPU is emulated). A leaf past
+ * the highest returns the highest, as Intel documents. */
+void op_cpuid(struct cpu *c, const struct insn *in)
+{
+	(void)in;
+	if (c->reg[REG_AX] == 0) {
+		c->reg[REG_AX] = 1;
+		c->reg[REG_BX] = 0x756e6547; /* "Genu" */
+		c->reg[REG_DX] = 0x49656e69; /* "ineI" */
+		c->reg[REG_CX] = 0x6c65746e; /* "ntel" */
+		return;
+	}
+	c->reg[REG_AX] = c->traits->cpuid_signature;
+	c->reg[REG_BX] = c->reg[REG_CX] = c->reg[REG_DX] = 0;
 }

@@ -48,6 +48,10 @@ uint32_t port_in(struct cpu *c, uint16_t port, int size);
 void port_out(struct cpu *c, uint16_t port, uint32_t val, int size);
 
 /* op_sys.c */
-exec_fn op_lgdt, op_sgdt, op_smsw, op_lmsw, op_clts, op_mov_cr, op_mov_dr;
+exec_fn op_lgdt, op_sgdt, op_smsw, op_lmsw, op_clts, op_mov_cr, op_mov_dr, op_invlpg, op_cpuid;
+/* op_exchange.c */
+exec_fn op_xadd, op_cmpxchg, op_bswap;
+/* op_prot.c */
+exec_fn op_sldt, op_str, op_lldt, op_ltr, op_verr, op_verw, op_lar, op_lsl, op_arpl;
 
 #endif

@@ -122,12 +122,12 @@ static const struct opdesc grp11[8] = {
 /* Group 6 (0F 00): protected-mode descriptor instructions. */
 /* clang-format off */
 static const struct opdesc grp6[8] = {
-	{ "sldt", NULL, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the local descriptor table register (protected mode only)." },
-	{ "str", NULL, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the task register (protected mode only)." },
-	{ "lldt", NULL, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the local descriptor table register from a selector (protected mode only)." },
-	{ "ltr", NULL, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the task register from a selector (protected mode only)." },
-	{ "verr", NULL, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be read at the current privilege level (protected mode only)." },
-	{ "verw", NULL, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be written at the current privilege level (protected mode only)." },
+	{ "sldt", op_sldt, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the local descriptor table register (protected mode only)." },
+	{ "str", op_str, { Ew }, 0, PROT, ISA_286, .what = "Stores the selector held in the task register (protected mode only)." },
+	{ "lldt", op_lldt, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the local descriptor table register from a selector (protected mode only)." },
+	{ "ltr", op_ltr, { Ew }, 0, PROT | PRIV, ISA_286, .what = "Loads the task register from a selector (protected mode only)." },
+	{ "verr", op_verr, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be read at the current privilege level (protected mode only)." },
+	{ "verw", op_verw, { Ew }, 0, PROT, ISA_286, FLAG_ZF, .what = "Sets ZF if the segment named by the selector may be written at the current privilege level (protected mode only)." },
 };
 /* clang-format on */
 
@@ -140,6 +140,7 @@ static const struct opdesc grp7[8] = {
 	{ "lidt", op_lgdt, { Ms }, DT_IDT, MEMONLY | PRIV, ISA_286, .what = "Loads the interrupt descriptor table register's limit and base from 6 bytes of memory (in real mode this moves the interrupt vector table)." },
 	{ "smsw", op_smsw, { Ew }, 0, 0, ISA_286, .what = "Stores the machine status word (the low 16 bits of CR0) into the operand." },
 	[6] = { "lmsw", op_lmsw, { Ew }, 0, PRIV, ISA_286, .what = "Loads the low four bits of CR0 (the machine status word) from the operand; setting PE switches to protected mode." },
+	[7] = { "invlpg", op_invlpg, { M }, 0, MEMONLY | PRIV, ISA_486, .what = "Removes the translation of the page holding the operand's address from the TLB, so that the next access walks the page tables again." },
 };
 /* clang-format on */
 
@@ -243,7 +244,7 @@ const struct opdesc optab[0x200] = {
 	[0x60] = { "pusha", op_pusha, { NONE }, 0, 0, ISA_186, .alias = &optab[0x70], .what = "Pushes AX, CX, DX, BX, the value SP had before, BP, SI and DI, in that order." },
 	[0x61] = { "popa", op_popa, { NONE }, 0, 0, ISA_186, .alias = &optab[0x71], .what = "Pops DI, SI, BP, BX, DX, CX and AX, undoing PUSHA; the saved SP is skipped." },
 	[0x62] = { "bound", op_bound, { Gv, Ma }, 0, MODRM | MEMONLY, ISA_186, .alias = &optab[0x72], .what = "Checks that the register, as a signed number, lies between the two bounds stored in memory, and raises interrupt 5 if it does not." },
-	[0x63] = { "arpl", NULL, { Ew, Gw }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .alias = &optab[0x73], .what = "Raises the requested privilege level of the destination selector to that of the source if it is lower, setting ZF when it changed (protected mode only)." },
+	[0x63] = { "arpl", op_arpl, { Ew, Gw }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .alias = &optab[0x73], .what = "Raises the requested privilege level of the destination selector to that of the source if it is lower, setting ZF when it changed (protected mode only)." },
 	[0x64] = { "fs", NULL, { NONE }, PFX_SEG_FS, PREFIX, ISA_386, .alias = &optab[0x74], .what = "Makes the next instruction's memory operand use the FS segment instead of its default." },
 	[0x65] = { "gs", NULL, { NONE }, PFX_SEG_GS, PREFIX, ISA_386, .alias = &optab[0x75], .what = "Makes the next instruction's memory operand use the GS segment instead of its default." },
 	[0x66] = { "o32", NULL, { NONE }, PFX_OSIZE, PREFIX, ISA_386, .alias = &optab[0x76], .what = "Makes the next instruction use the other operand size (32 bits in 16-bit code)." },
@@ -407,8 +408,8 @@ const struct opdesc optab[0x200] = {
 	/* The 0F map: 286 system instructions, then the 386 additions. */
 	[0x100] = { .group = grp6, .opnd = { Ew }, .attr = MODRM, .isa = ISA_286 },
 	[0x101] = { .group = grp7, .opnd = { NONE }, .attr = MODRM, .isa = ISA_286 },
-	[0x102] = { "lar", NULL, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the access rights of the descriptor named by the selector, setting ZF when it is visible (protected mode only)." },
-	[0x103] = { "lsl", NULL, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the limit of the segment named by the selector, setting ZF when it is visible (protected mode only)." },
+	[0x102] = { "lar", op_lar, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the access rights of the descriptor named by the selector, setting ZF when it is visible (protected mode only)." },
+	[0x103] = { "lsl", op_lsl, { Gv, Ew }, 0, MODRM | PROT, ISA_286, FLAG_ZF, .what = "Loads the limit of the segment named by the selector, setting ZF when it is visible (protected mode only)." },
 	[0x106] = { "clts", op_clts, { NONE }, 0, PRIV, ISA_286, .what = "Clears the task-switched flag (TS) in CR0." },
 	[0x120] = { "mov", op_mov_cr, { Rd, Cd }, 0, MODRM | PRIV, ISA_386, .what = "Copies a control register into a general register." },
 	[0x121] = { "mov", op_mov_dr, { Rd, Dd }, 0, MODRM | PRIV, ISA_386, .what = "Copies a debug register into a general register." },
@@ -448,6 +449,7 @@ const struct opdesc optab[0x200] = {
 	[0x19f] = { "setg", op_setcc, { Eb }, CC_G, MODRM, ISA_386, .what = "Sets the byte operand to 1 if ZF is 0 and SF equals OF (signed greater than), and to 0 otherwise." },
 	[0x1a0] = { "push", op_push, { rFS }, 0, 0, ISA_386, .what = "Decrements SP by 2 and stores FS at the new top of the stack (SS:SP)." },
 	[0x1a1] = { "pop", op_pop, { rFS }, 0, 0, ISA_386, .what = "Loads FS from the top of the stack (SS:SP), then increments SP by 2." },
+	[0x1a2] = { "cpuid", op_cpuid, { NONE }, 0, 0, ISA_486, .what = "Returns the processor's identification in EAX, EBX, ECX and EDX: with EAX=0 the highest leaf and the vendor string, with EAX=1 the family, model and stepping." },
 	[0x1a3] = { "bt", op_bt, { Ev, Gv }, BT_BT, MODRM | NOWB, ISA_386, OSZAPC, OSAP | FLAG_ZF, .what = "Copies the bit of the destination selected by the bit number into CF." },
 	[0x1a4] = { "shld", op_shld, { Ev, Gv, Ib }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination left by the count, filling the vacated bits from the top of the source register; the last bit shifted out goes into CF." },
 	[0x1a5] = { "shld", op_shld, { Ev, Gv, CL }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination left by the count, filling the vacated bits from the top of the source register; the last bit shifted out goes into CF." },
@@ -457,6 +459,8 @@ const struct opdesc optab[0x200] = {
 	[0x1ac] = { "shrd", op_shrd, { Ev, Gv, Ib }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination right by the count, filling the vacated bits from the bottom of the source register; the last bit shifted out goes into CF." },
 	[0x1ad] = { "shrd", op_shrd, { Ev, Gv, CL }, 0, MODRM, ISA_386, OSZAPC, OA, .what = "Shifts the destination right by the count, filling the vacated bits from the bottom of the source register; the last bit shifted out goes into CF." },
 	[0x1af] = { "imul", op_imul_rm, { Gv, Ev }, 0, MODRM, ISA_386, OSZAPC, SZAP, .what = "Multiplies the register by the source as signed numbers and keeps the low half; CF and OF are set when the product did not fit." },
+	[0x1b0] = { "cmpxchg", op_cmpxchg, { Eb, Gb }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Compares AL with the destination: if equal, stores the source into the destination and sets ZF; otherwise loads the destination into AL and clears ZF." },
+	[0x1b1] = { "cmpxchg", op_cmpxchg, { Ev, Gv }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Compares AX or EAX with the destination: if equal, stores the source into the destination and sets ZF; otherwise loads the destination into the accumulator and clears ZF." },
 	[0x1b2] = { "lss", op_lseg, { Gv, Mp }, SEG_SS, MODRM | MEMONLY, ISA_386, .what = "Loads a far pointer from memory: the first word (or dword) into the register and the word after it into SS." },
 	[0x1b3] = { "btr", op_bt, { Ev, Gv }, BT_BTR, MODRM | LOCKOK, ISA_386, OSZAPC, OSAP | FLAG_ZF, .what = "Copies the bit of the destination selected by the bit number into CF, then clears that bit to 0." },
 	[0x1b4] = { "lfs", op_lseg, { Gv, Mp }, SEG_FS, MODRM | MEMONLY, ISA_386, .what = "Loads a far pointer from memory: the first word (or dword) into the register and the word after it into FS." },
@@ -469,6 +473,16 @@ const struct opdesc optab[0x200] = {
 	[0x1bd] = { "bsr", op_bsr, { Gv, Ev }, 0, MODRM, ISA_386, OSZAPC, OSAPC, .what = "Stores the index of the highest set bit of the source in the register; ZF is set, and the register is left undefined, when the source is 0." },
 	[0x1be] = { "movsx", op_movsx, { Gv, Eb }, 0, MODRM, ISA_386, .what = "Copies the smaller source into the register and fills the upper bits with copies of its sign bit." },
 	[0x1bf] = { "movsx", op_movsx, { Gv, Ew }, 0, MODRM, ISA_386, .what = "Copies the smaller source into the register and fills the upper bits with copies of its sign bit." },
+	[0x1c0] = { "xadd", op_xadd, { Eb, Gb }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Adds the source to the destination and puts the destination's old value into the source register, setting the arithmetic flags from the sum." },
+	[0x1c1] = { "xadd", op_xadd, { Ev, Gv }, 0, MODRM | LOCKOK, ISA_486, OSZAPC, .what = "Adds the source to the destination and puts the destination's old value into the source register, setting the arithmetic flags from the sum." },
+	[0x1c8] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1c9] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1ca] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cb] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cc] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cd] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1ce] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
+	[0x1cf] = { "bswap", op_bswap, { Zv }, 0, 0, ISA_486, .what = "Reverses the byte order of the 32-bit register, converting between little-endian and big-endian." },
 };
 /* clang-format on */
 

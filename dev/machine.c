@@ -129,6 +129,7 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 		mem_free(&m->mem);
 		return -1;
 	}
+	m->reset_on_triple_fault = cfg->reset_on_triple_fault;
 	bus_init(&m->bus);
 	cpu_init(&m->cpu, cfg->model, &m->mem, &io);
 	clock_init(&m->clock, cfg->ips, &m->cpu.insns);
@@ -251,7 +252,15 @@ enum machine_stop machine_run(struct machine *m, uint64_t max_insns)
 			idle += waited;
 			break;
 		case CPU_STOP_SHUTDOWN:
-			return MACHINE_SHUTDOWN;
+			/* A PC's board turns the CPU's shutdown cycle into a reset
+			 * (IBM AT technical reference); software such as the 286
+			 * BIOS's return to real mode relies on it. */
+			if (!m->reset_on_triple_fault)
+				return MACHINE_SHUTDOWN;
+			m->triple_faults++;
+			m->cpu.stop_requested = false;
+			cpu_reset(&m->cpu);
+			break;
 		case CPU_STOP_REQUEST:
 			return MACHINE_STOPPED;
 		case CPU_STOP_UNSUPPORTED:

@@ -28,8 +28,9 @@
 
 struct machine_config {
 	enum cpu_model model;
-	uint32_t mem_size;   /* bytes of RAM from physical 0 */
-	const uint8_t *bios; /* 64 or 128 KiB ROM image, or NULL */
+	bool reset_on_triple_fault; /* a triple fault resets the CPU, as a PC's board does */
+	uint32_t mem_size;          /* bytes of RAM from physical 0 */
+	const uint8_t *bios;        /* 64 or 128 KiB ROM image, or NULL */
 	uint32_t bios_size;
 	void (*debugcon_sink)(void *ctx, uint8_t byte); /* port 0xE9 output, or NULL */
 	void *debugcon_ctx;
@@ -84,6 +85,8 @@ struct machine {
 	void (*pace)(void *ctx, uint64_t guest_ns); /* from machine_config */
 	void *pace_ctx;
 	bool reset_pending; /* the 8042 or port 0x92 pulsed the CPU's reset line */
+	bool reset_on_triple_fault;
+	uint64_t triple_faults; /* shutdowns turned into resets */
 	bool exited;
 	int exit_status;
 };

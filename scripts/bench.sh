@@ -30,6 +30,13 @@ for cpu in 8086 286 386; do
 		'BEGIN { s = b - a; printf "  %-5s %11d instructions %7.3f s %8.1f MIPS\n", c, n, s, n / s / 1e6 }'
 done
 
+# The same mix with paging on (every access through the TLB), beside the
+# same harness with paging off.
+if [ -x "$build/tests/bench/bench_paging" ]; then
+	echo "x86lab interpreter, 386 in protected mode with and without paging (tests/bench/bench_paging.c)"
+	"$build/tests/bench/bench_paging" "$work/bench.bin"
+fi
+
 if command -v qemu-system-i386 >/dev/null 2>&1; then
 	dd if=/dev/zero of="$work/floppy.img" bs=512 count=2880 status=none
 	dd if="$work/bench.bin" of="$work/floppy.img" conv=notrunc status=none

@@ -21,7 +21,7 @@ static const char usage[] =
         "\n"
         "  --bits 16|32     default operand and address size (default 16)\n"
         "  --org ADDR       address of the first byte (default 0; hex with 0x)\n"
-        "  --cpu MODEL      8086, 286 or 386: which opcodes exist (default 386)\n"
+        "  --cpu MODEL      8086, 286, 386 or 486: which opcodes exist (default 386)\n"
         "  -h, --help       this help\n"
         "\n"
         "Bytes that are no instruction on the chosen CPU are shown as 'db 0xNN'.\n";
@@ -147,7 +147,8 @@ static int parse(int argc, char **argv, struct disasm_opts *o)
 		case 'c':
 			o->model = cpu_model_by_name(optarg);
 			if (o->model < 0) {
-				cli_error("disasm", "unknown CPU '%s'; use --cpu 8086, 286 or 386",
+				cli_error("disasm",
+				          "unknown CPU '%s'; use --cpu 8086, 286, 386 or 486",
 				          optarg);
 				return 2;
 			}

@@ -36,7 +36,8 @@ enum {
 	OPT_MAX_INSNS,
 	OPT_DEBUGCON,
 	OPT_GDB,
-	OPT_GDB_HOST
+	OPT_GDB_HOST,
+	OPT_ON_TRIPLE_FAULT
 };
 
 static const struct option shared_longopts[] = {
@@ -49,6 +50,7 @@ static const struct option shared_longopts[] = {
 	{ "debugcon", required_argument, NULL, OPT_DEBUGCON },
 	{ "gdb", required_argument, NULL, OPT_GDB },
 	{ "gdb-host", required_argument, NULL, OPT_GDB_HOST },
+	{ "on-triple-fault", required_argument, NULL, OPT_ON_TRIPLE_FAULT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	DEVICE_LONGOPTS,
@@ -60,7 +62,7 @@ static int set_cpu(const char *cmd, struct run_opts *o, const char *arg)
 	int model = cpu_model_by_name(arg);
 
 	if (model < 0) {
-		cli_error(cmd, "unknown CPU '%s'; use --cpu 8086, 286 or 386", arg);
+		cli_error(cmd, "unknown CPU '%s'; use --cpu 8086, 286, 386 or 486", arg);
 		return -1;
 	}
 	o->model = (enum cpu_model)model;
@@ -142,6 +144,16 @@ static int set_debugcon(const char *cmd, struct run_opts *o, const char *arg)
 	return 0;
 }
 
+static int set_on_triple_fault(const char *cmd, struct run_opts *o, const char *arg)
+{
+	if (strcmp(arg, "stop") == 0 || strcmp(arg, "reset") == 0) {
+		o->reset_on_triple_fault = strcmp(arg, "reset") == 0;
+		return 0;
+	}
+	cli_error(cmd, "--on-triple-fault '%s': use stop or reset", arg);
+	return -1;
+}
+
 static int set_gdb_port(const char *cmd, struct run_opts *o, const char *arg)
 {
 	uint64_t port;
@@ -203,6 +215,8 @@ static int apply_option(const char *cmd, struct run_opts *o, int opt, const char
 		return set_max_insns(cmd, o, arg);
 	case OPT_DEBUGCON:
 		return set_debugcon(cmd, o, arg);
+	case OPT_ON_TRIPLE_FAULT:
+		return set_on_triple_fault(cmd, o, arg);
 	case 'q':
 		o->quiet = true;
 		return 0;
@@ -508,6 +522,7 @@ int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
 {
 	struct machine_config cfg = {
 		.model = o->model,
+		.reset_on_triple_fault = o->reset_on_triple_fault,
 		.mem_size = o->mem_size,
 		.bios = o->bios,
 		.bios_size = (uint32_t)o->bios_len,
@@ -561,9 +576,14 @@ int run_stop_status(const struct machine *m, enum machine_stop stop, char *line,
 		snprintf(line, n, "stopped at %s %s: %s is not emulated yet", csip, after,
 		         m->cpu.unsupported);
 		return EXIT_UNSUPPORTED;
-	case MACHINE_SHUTDOWN:
-		snprintf(line, n, "triple fault at %s %s: the CPU shut down", csip, after);
+	case MACHINE_SHUTDOWN: {
+		char faults[128];
+
+		cpu_triple_fault_text(&m->cpu, faults, (int)sizeof faults);
+		snprintf(line, n, "triple fault: %s, at %s %s: the CPU shut down", faults, csip,
+		         after);
 		return EXIT_SHUTDOWN;
+	}
 	default: /* MACHINE_LIMIT, or a stop request */
 		snprintf(line, n, "stopped %s at %s%s", after, csip,
 		         m->cpu.halted ? ", halted and waiting for an interrupt" : "");

@@ -64,7 +64,8 @@ struct run_opts {
 	bool quiet;
 	struct run_gdb gdb;
 	struct device_opts dev;
-	bool stdin_free; /* the guest's COM1 may read stdin (not the monitor's) */
+	bool stdin_free;            /* the guest's COM1 may read stdin (not the monitor's) */
+	bool reset_on_triple_fault; /* --on-triple-fault reset */
 };
 
 /* The gdb options as 'x86lab run' has them. */
@@ -89,7 +90,7 @@ struct run_extra_options {
 /* The shared options' lines for a command's --help text; --quiet and the gdb
  * options, which the commands word differently, have their own. */
 #define RUN_OPTIONS_HELP                                                                           \
-	"  --cpu MODEL          8086, 286 or 386 (default 386)\n"                                  \
+	"  --cpu MODEL          8086, 286, 386 or 486 (default 386)\n"                             \
 	"  --mem SIZE           RAM from address 0, 64K to 3G, a multiple of 4K:\n"                \
 	"                       640K, 16M, 0x100000 ... (default 16M)\n"                           \
 	"  --bios FILE          ROM image of exactly 64 KiB or 128 KiB, mapped to end at\n"        \
@@ -101,7 +102,11 @@ struct run_extra_options {
 	"                       without --bios runs no BIOS)\n"                                    \
 	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
 	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or "                  \
-	"none\n" DEVICE_OPTIONS_HELP
+	"none\n"                                                                                   \
+	"  --on-triple-fault stop|reset\n"                                                         \
+	"                       after a triple fault, stop and name the faults\n"                  \
+	"                       (default), or reset the CPU as a PC board "                        \
+	"does\n" DEVICE_OPTIONS_HELP
 
 /* What --quiet does for 'x86lab run'. */
 #define RUN_QUIET_HELP                                                                             \

@@ -38,7 +38,7 @@ static void usage(FILE *out)
 {
 	fputs("usage: x86lab [--version] [--help] COMMAND [ARGS]\n"
 	      "\n"
-	      "x86lab is a pure-software x86 PC emulator (8086, 286, 386).\n"
+	      "x86lab is a pure-software x86 PC emulator (8086, 286, 386, 486).\n"
 	      "\n"
 	      "commands:\n",
 	      out);

@@ -30,7 +30,7 @@ printf 'MOO \xff\xff\xff\xff' >"$work/hugechunk.MOO"
 printf '\x90' >"$work/nop.bin"
 
 expect 2 "'bogus' is not a command" -- bogus
-expect 2 "unknown CPU '486'" -- run --cpu 486
+expect 2 "unknown CPU '586'" -- run --cpu 586
 expect 2 "--mem" -- run --mem 12Q
 expect 2 "--mem" -- run --mem 0
 expect 2 "unrecognized option\|unknown option" -- run --frobnicate

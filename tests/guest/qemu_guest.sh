@@ -9,8 +9,8 @@ qemu=$1 boot=$2 test=$3 cpu=${4:-486}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 size=$(stat -c %s "$test")
-if [ "$size" -gt $((17 * 512)) ]; then
-	echo "qemu_guest: $test is larger than the 17 sectors the boot sector reads" >&2
+if [ "$size" -gt $((112 * 512)) ]; then
+	echo "qemu_guest: $test is larger than the 112 sectors the boot sector reads" >&2
 	exit 2
 fi
 dd if=/dev/zero of="$work/floppy.img" bs=512 count=2880 status=none

@@ -24,7 +24,7 @@ usage() {
 	fi
 }
 
-usage 2 "unknown CPU '486'" --cpu 486
+usage 2 "unknown CPU '586'" --cpu 586
 usage 2 "cannot read -x $work/missing.cmd" -x "$work/missing.cmd"
 usage 2 "cannot open disk.img" disk.img
 usage 2 "-S needs a port" -S

@@ -93,3 +93,30 @@ void rig_poke16(struct rig *r, uint32_t phys, uint16_t v)
 
 	mem_poke(&r->mem, phys, b, 2);
 }
+
+void rig_poke32(struct rig *r, uint32_t phys, uint32_t v)
+{
+	rig_poke16(r, phys, (uint16_t)v);
+	rig_poke16(r, phys + 2, (uint16_t)(v >> 16));
+}
+
+void rig_ring0_handler(struct rig *r, int vector)
+{
+	static const uint8_t hlt = 0xf4;
+	const uint32_t gdt = 0x30000, tss = 0x31000, idt = 0x32000;
+
+	rig_poke32(r, gdt + 0x08, 0x0000ffff);
+	rig_poke32(r, gdt + 0x0c, 0x00009a01);
+	rig_poke32(r, gdt + 0x10, 0x0000ffff);
+	rig_poke32(r, gdt + 0x14, 0x00009202);
+	rig_poke32(r, gdt + 0x18, 0x10000067);
+	rig_poke32(r, gdt + 0x1c, 0x00008903);
+	rig_poke32(r, tss + 4, 0xfff0);
+	rig_poke32(r, tss + 8, 0x10);
+	rig_poke32(r, idt + (uint32_t)vector * 8, 0x00080000 | RIG_HANDLER);
+	rig_poke32(r, idt + (uint32_t)vector * 8 + 4, 0x00008e00);
+	mem_poke(&r->mem, RIG_CS * 16 + RIG_HANDLER, &hlt, 1);
+	r->cpu.gdtr = (struct dtr){ gdt, 0x1f };
+	r->cpu.idtr = (struct dtr){ idt, 0x7ff };
+	r->cpu.tr = (struct segcache){ .sel = 0x18, .base = tss, .limit = 0x67, .attr = 0x8b };
+}

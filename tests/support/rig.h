@@ -38,5 +38,15 @@ void rig_set_vector(struct rig *r, int vector, uint16_t seg, uint16_t off);
 uint8_t rig_peek8(struct rig *r, uint32_t phys);
 uint16_t rig_peek16(struct rig *r, uint32_t phys);
 void rig_poke16(struct rig *r, uint32_t phys, uint16_t v);
+void rig_poke32(struct rig *r, uint32_t phys, uint32_t v);
+
+/* Enough protected mode to deliver exception 'vector' from any CPL: a GDT
+ * at 30000h with a ring-0 code segment (08, base 10000h, 16-bit), a ring-0
+ * stack (10, base 20000h) and a 386 TSS (18) whose SS0:ESP0 is 10:FFF0; an
+ * IDT at 32000h with an interrupt gate for 'vector' to 08:RIG_HANDLER,
+ * where a HLT waits. The caller sets CR0.PE. (SDM Vol. 3, 3.4.5, 6.11, 7.2.) */
+#define RIG_HANDLER 0x0200
+#define RIG_STACK0  0x20000u /* the ring-0 stack segment's base; ESP0 = FFF0 */
+void rig_ring0_handler(struct rig *r, int vector);
 
 #endif

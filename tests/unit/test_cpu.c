@@ -192,7 +192,7 @@ static void test_flags_fixed_bits_per_model(void **state)
 {
 	static const uint8_t code[] = { 0x68, 0xff, 0xfe, 0x9d,
 		                        0x9c }; /* push 0feffh; popf; pushf */
-	static const uint16_t want[] = { 0xffd7, 0x0ed7, 0x7ed7 };
+	static const uint16_t want[] = { 0xffd7, 0x0ed7, 0x7ed7, 0x7ed7 };
 
 	(void)state;
 	for (enum cpu_model m = CPU_286; m < CPU_MODEL_COUNT; m++) {

@@ -55,18 +55,22 @@ static void test_power_on_values(void **state)
 }
 
 /* SDM MOV (debug registers): #GP(0) if CPL is not 0. CR0.PE with an RPL 3
- * CS stands in for protected mode here. */
+ * CS stands in for protected mode here; the #GP goes through the IDT to a
+ * ring-0 handler, which finds error code 0 on its stack. */
 static void test_mov_dr_at_cpl3_is_gp(void **state)
 {
 	static const uint8_t code[] = { 0x0f, 0x23, 0xc0 }; /* mov dr0, eax */
 	struct rig *r = rig_with(CPU_386, code, sizeof code);
 
 	(void)state;
+	rig_ring0_handler(r, EXC_GP);
 	r->cpu.reg[REG_AX] = 0x1234;
 	r->cpu.cr0 |= CR0_PE;
 	r->cpu.seg[SEG_CS].sel |= 3;
 	cpu_run(&r->cpu, 1);
-	assert_true(in_handler(r));
+	assert_int_equal(r->cpu.seg[SEG_CS].sel, 0x08);
+	assert_int_equal(r->cpu.eip, RIG_HANDLER);
+	assert_int_equal(rig_peek16(r, RIG_STACK0 + r->cpu.reg[REG_SP]), 0); /* error code */
 	assert_int_equal(r->cpu.dr[0], 0);
 	rig_free(r);
 	/* The same at CPL 0 writes the register. */

@@ -170,8 +170,9 @@ static bool same_mnemonic(const struct insn *in, bool code32, const char *theirs
  * F6/F7 /1 (TEST alias), SETcc with a non-zero reg field and MOV CR/DR with
  * a memory-looking mod field (both ignored by the CPU), MOVZX/MOVSX from a
  * word into a word, ESC forms with no x87 meaning, WAIT (which ndisasm
- * merges with the next instruction), POP CS and the 8086's register forms
- * of LEA/LES/LDS. */
+ * merges with the next instruction), POP CS, the 8086's register forms
+ * of LEA/LES/LDS, and BSWAP with a 16-bit operand (undefined in the SDM;
+ * ndisasm refuses it). */
 static bool ndisasm_gap(const struct insn *in)
 {
 	int op = in->opcode;
@@ -184,6 +185,8 @@ static bool ndisasm_gap(const struct insn *in)
 	if ((op == 0xf6 || op == 0xf7) && in->reg == 1)
 		return true;
 	if ((in->op->attr & MEMONLY) && in->mod == 3)
+		return true;
+	if (op >= 0x1c8 && op <= 0x1cf && in->osize == 2)
 		return true;
 	return op >= 0x190 && op <= 0x19f && in->reg != 0;
 }
@@ -288,6 +291,20 @@ static void test_decode_386_agrees_with_ndisasm(void **state)
 		compare_model(CPU_386, &variants[i]);
 }
 
+/* The 486 adds XADD, CMPXCHG, BSWAP, INVLPG and CPUID to the 0F map; every
+ * other form must decode as on the 386. */
+static void test_decode_486_agrees_with_ndisasm(void **state)
+{
+	static const struct variant variants[] = {
+		{ { 0 }, 0, false }, { { 0x66 }, 1, false }, { { 0x67 }, 1, false },
+		{ { 0 }, 0, true },  { { 0x66 }, 1, true },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+		compare_model(CPU_486, &variants[i]);
+}
+
 static bool is_ud(enum cpu_model m, const uint8_t *bytes, int n)
 {
 	struct bytes s;
@@ -324,7 +341,7 @@ static void test_decode_ud_sets_match_the_manuals(void **state)
 				for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
 					if (expected[i].op == op && (expected[i].regs >> reg & 1))
 						want = m == CPU_286 ||
-						       (m == CPU_386 && expected[i].on386);
+						       (m >= CPU_386 && expected[i].on386);
 				if (optab[op].attr & PREFIX && !want)
 					continue; /* a prefix followed by 06: not this opcode's test
 					           */
@@ -369,6 +386,21 @@ static void test_decode_0f_map_per_model(void **state)
 	assert_false(is_ud(CPU_386, jnz, 4));
 	assert_true(is_ud(CPU_286, movzx, 3));
 	assert_false(is_ud(CPU_386, movzx, 3));
+	/* The 486's additions (i486 manual; SDM Vol. 2 per instruction). */
+	static const uint8_t xadd[] = { 0x0f, 0xc1, 0xc0 }, bswap[] = { 0x0f, 0xc8 },
+	                     cmpxchg[] = { 0x0f, 0xb1, 0xc0 }, cpuid[] = { 0x0f, 0xa2 },
+	                     invlpg[] = { 0x0f, 0x01, 0x38 }, invlpg_reg[] = { 0x0f, 0x01, 0xf8 };
+	assert_true(is_ud(CPU_386, xadd, 3));
+	assert_true(is_ud(CPU_386, bswap, 2));
+	assert_true(is_ud(CPU_386, cmpxchg, 3));
+	assert_true(is_ud(CPU_386, cpuid, 2));
+	assert_true(is_ud(CPU_386, invlpg, 3));
+	assert_false(is_ud(CPU_486, xadd, 3));
+	assert_false(is_ud(CPU_486, bswap, 2));
+	assert_false(is_ud(CPU_486, cmpxchg, 3));
+	assert_false(is_ud(CPU_486, cpuid, 2));
+	assert_false(is_ud(CPU_486, invlpg, 3));
+	assert_true(is_ud(CPU_486, invlpg_reg, 3)); /* a memory operand only */
 	/* On the 8086, 0F is POP CS: one byte. */
 	memset(s.b, 0x90, SLOT);
 	s.b[0] = 0x0f;
@@ -498,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_decode_8086_agrees_with_ndisasm),
 		cmocka_unit_test(test_decode_286_agrees_with_ndisasm),
 		cmocka_unit_test(test_decode_386_agrees_with_ndisasm),
+		cmocka_unit_test(test_decode_486_agrees_with_ndisasm),
 		cmocka_unit_test(test_decode_ud_sets_match_the_manuals),
 		cmocka_unit_test(test_decode_register_form_of_lea_is_ud_on_286_only),
 		cmocka_unit_test(test_decode_0f_map_per_model),

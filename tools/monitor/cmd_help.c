@@ -98,6 +98,22 @@ static const struct mon_command commands[] = {
 	  "The 16- or 32-bit layout, by the descriptor's type: back link, SSn:ESPn, CR3,\n"
 	  "EIP, EFLAGS, the registers, the segment selectors, LDT, T and the I/O map base.",
 	  "tss 0x28", false, false },
+	{ "cr", NULL, mcmd_cr, "cr [CR0|CR2|CR3 VALUE]",
+	  "control registers bit by bit, or load one (386 and later)",
+	  "Each CR0 bit of the model is named and explained with its current effect.\n"
+	  "'cr CR3 VALUE' loads CR3 and empties the TLB, as MOV CR3 does; CR0 takes the\n"
+	  "model's bits only, and PG only with PE.",
+	  "cr cr3 0x100000", false, false },
+	{ "pagewalk", NULL, mcmd_pagewalk, "pagewalk LINEAR",
+	  "a linear address through CR3, the PDE and the PTE to its frame",
+	  "Each entry's bits are decoded; then, for reads and writes at CPL 3 and at\n"
+	  "CPL 0-2, whether the access is allowed or the #PF error code it raises and\n"
+	  "why. Nothing changes: no accessed or dirty bits, no TLB entry.",
+	  "pagewalk 0x401000", false, false },
+	{ "tlb", NULL, mcmd_tlb, "tlb", "the translations the TLB holds now",
+	  "A translation stays there after the page tables change, until a CR3 load\n"
+	  "or INVLPG (486) removes it, as on the chip.",
+	  "tlb", false, false },
 	{ "ports", NULL, mcmd_ports, "ports", "which device owns which ports, and their use so far",
 	  NULL, "ports", false, false },
 	{ "io", NULL, mcmd_io, "io[/FMT] PORT[=VALUE]",

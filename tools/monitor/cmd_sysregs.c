@@ -144,10 +144,10 @@ int mon_set_system(struct monitor *m, const char *name, const char *value, const
 		return -1;
 	switch (sys_regs[i].kind) {
 	case SYS_CR:
-		if (sys_regs[i].index == 0)
-			c->cr0 = c->model == CPU_286 ? ((uint32_t)v & 0xF) | 0xFFF0 : (uint32_t)v;
-		else
-			*(sys_regs[i].index == 2 ? &c->cr2 : &c->cr3) = (uint32_t)v;
+		if (!cpu_set_control_reg(c, sys_regs[i].index, (uint32_t)v)) {
+			mon_error(m, "set: PG needs PE (MOV CR0 would raise #GP(0))");
+			return -1;
+		}
 		return 0;
 	case SYS_DR:
 		cpu_set_debug_reg(c, sys_regs[i].index, (uint32_t)v);

@@ -323,6 +323,10 @@ int mcmd_tss(struct monitor *m, const struct mon_args *a);
 int mcmd_ports(struct monitor *m, const struct mon_args *a);
 int mcmd_io(struct monitor *m, const struct mon_args *a);
 int mcmd_sendkey(struct monitor *m, const struct mon_args *a);
+/* cmd_paging.c */
+int mcmd_cr(struct monitor *m, const struct mon_args *a);
+int mcmd_pagewalk(struct monitor *m, const struct mon_args *a);
+int mcmd_tlb(struct monitor *m, const struct mon_args *a);
 
 int mcmd_set(struct monitor *m, const struct mon_args *a);
 int mcmd_write(struct monitor *m, const struct mon_args *a);
