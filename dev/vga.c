@@ -35,7 +35,7 @@ enum { CRTC11_PROTECT = 0x80 };
 /* Input status 1 timing of the 640x400/720x400 70 Hz modes: 449 lines of
  * which 400 show and lines 412-413 are the vertical retrace; in each line
  * 80 of 100 character clocks show. */
-#define FRAME_NS       (1000000000ull / 70)
+#define FRAME_NS       VGA_FRAME_NS
 #define FRAME_LINES    449u
 #define ACTIVE_LINES   400u
 #define VRETRACE_FIRST 412u
@@ -433,6 +433,14 @@ int vga_init(struct vga *v, struct bus *b, struct mem *m, struct clock *clk)
 		return -1;
 	}
 	return 0;
+}
+
+void vga_load_font(struct vga *v, const uint8_t *glyphs, int height)
+{
+	if (height < 1 || height > 32)
+		return;
+	for (int ch = 0; ch < 256; ch++)
+		memcpy(v->plane[2] + ch * 32, glyphs + ch * height, (size_t)height);
 }
 
 void vga_free(struct vga *v)
