@@ -280,7 +280,12 @@ static void repeat_track(struct kbd *k, const uint8_t *code, int n)
 	for (int i = 0; i < n; i++)
 		is_break |= code[i] == 0xF0;
 	if (is_break) {
-		uint8_t key = code[n - 1];
+		/* The key is the byte after the (first) F0: Print Screen's break
+		 * E0 F0 7C E0 F0 12 releases 7C. */
+		int i = 0;
+		while (code[i] != 0xF0)
+			i++;
+		uint8_t key = i + 1 < n ? code[i + 1] : 0;
 		bool held = k->repeat_n && k->repeat_code[k->repeat_n - 1] == key &&
 		            (k->repeat_n == 2) == e0;
 		if (held)

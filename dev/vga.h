@@ -64,6 +64,11 @@ int vga_set_mode(struct vga *v, int mode);
 void vga_render(const struct vga *v, uint32_t *pixels, int *width, int *height);
 /* Columns and rows of the text screen (from the CRTC). */
 void vga_text_size(const struct vga *v, int *cols, int *rows);
+/* The character and attribute at 'row', 'col' of the text screen. */
+void vga_text_cell(const struct vga *v, int row, int col, uint8_t *ch, uint8_t *attr);
+/* The cursor's row and column on the text screen, and whether it shows (the
+ * CRTC's cursor-off bit; blinking aside); off the screen counts as hidden. */
+bool vga_cursor(const struct vga *v, int *row, int *col);
 /* The text screen as 'rows' lines of 'cols' characters, each ended by '\n',
  * then a NUL; 'len' must be at least rows * (cols + 1) + 1. Character 0 shows
  * as a space, others outside 0x20-0x7E as '.'. 'attrs' (may be NULL) gets

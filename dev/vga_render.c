@@ -38,13 +38,18 @@ static uint32_t crtc_addr(const struct vga *v, uint32_t n)
 	return n & (VGA_PLANE_SIZE - 1);
 }
 
+/* The DAC's 6-bit levels are linear from 0 to 63 (full scale): to 8 bits
+ * as v * 255 / 63, rounded, so 0x2A is 0xAA and 0x15 is 0x55. */
+static uint32_t scale6(uint8_t v)
+{
+	return ((uint32_t)v * 255 + 31) / 63;
+}
+
 static uint32_t dac_rgb(const struct vga *v, uint8_t index)
 {
 	const uint8_t *c = v->dac[index & v->pel_mask];
 
-	/* 6 bits to 8: copy the top bits down so 0x3F becomes 0xFF. */
-	return (uint32_t)(c[0] << 2 | c[0] >> 4) << 16 | (uint32_t)(c[1] << 2 | c[1] >> 4) << 8 |
-	       (uint32_t)(c[2] << 2 | c[2] >> 4);
+	return scale6(c[0]) << 16 | scale6(c[1]) << 8 | scale6(c[2]);
 }
 
 /* A 4-bit colour through the attribute controller's palette to the DAC. */
@@ -105,6 +110,29 @@ void vga_blink_phase(const struct vga *v, uint64_t ns, bool *chars_on, bool *cur
 bool vga_is_text(const struct vga *v)
 {
 	return !(v->gc[0x06] & 0x01);
+}
+
+void vga_text_cell(const struct vga *v, int row, int col, uint8_t *ch, uint8_t *attr)
+{
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2;
+	uint32_t addr = crtc_addr(v, start_address(v) + (uint32_t)row * stride + (uint32_t)col);
+
+	*ch = v->plane[0][addr];
+	*attr = v->plane[1][addr];
+}
+
+bool vga_cursor(const struct vga *v, int *row, int *col)
+{
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
+	uint32_t cursor = (uint32_t)v->crtc[0x0E] << 8 | v->crtc[0x0F];
+	int cols, rows;
+
+	vga_text_size(v, &cols, &rows);
+	if (!stride || cursor < start || (v->crtc[0x0A] & 0x20))
+		return false;
+	*row = (int)((cursor - start) / stride);
+	*col = (int)((cursor - start) % stride);
+	return *row < rows && *col < cols;
 }
 
 static void render_text(const struct vga *v, uint32_t *px, int *width, int *height)

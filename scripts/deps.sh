@@ -4,7 +4,7 @@
 # command to run and fail. Silent when everything is there.
 set -eu
 
-PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data"
+PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data libsdl2-dev libpng-dev xvfb xauth"
 # Commands to look for where there is no dpkg (not Debian).
 TOOLS="cmake nasm cc"
 
@@ -15,7 +15,8 @@ installed() {
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps.sh: no dpkg-query, so not checking packages. x86lab needs cmake, make," >&2
-	echo "  a C11 compiler (cc), pkg-config, nasm, and cmocka and zlib with headers." >&2
+	echo "  a C11 compiler (cc), pkg-config, nasm, and cmocka, zlib, readline, SDL2" >&2
+	echo "  and libpng with headers (Xvfb for the display benchmark)." >&2
 	missing=""
 	for t in $TOOLS; do
 		command -v "$t" >/dev/null 2>&1 || missing="$missing $t"

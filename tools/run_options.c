@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "screenshot.h"
 
 #define KIB         1024u
 #define MEM_MIN     (64 * KIB)
@@ -22,7 +23,7 @@
 #define DEMO_OFF    0x7C00
 #define COM_SP      0xFFFE
 
-enum { MAX_LONGOPTS = 32 };
+enum { MAX_LONGOPTS = 40 };
 
 static const char shared_shortopts[] = "qhsS";
 
@@ -35,7 +36,9 @@ enum {
 	OPT_MAX_INSNS,
 	OPT_DEBUGCON,
 	OPT_GDB,
-	OPT_GDB_HOST
+	OPT_GDB_HOST,
+	OPT_DISPLAY,
+	OPT_SCREENSHOT
 };
 
 static const struct option shared_longopts[] = {
@@ -48,6 +51,8 @@ static const struct option shared_longopts[] = {
 	{ "debugcon", required_argument, NULL, OPT_DEBUGCON },
 	{ "gdb", required_argument, NULL, OPT_GDB },
 	{ "gdb-host", required_argument, NULL, OPT_GDB_HOST },
+	{ "display", required_argument, NULL, OPT_DISPLAY },
+	{ "screenshot", required_argument, NULL, OPT_SCREENSHOT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	DEVICE_LONGOPTS,
@@ -205,6 +210,15 @@ static int apply_option(const char *cmd, struct run_opts *o, int opt, const char
 	case 'q':
 		o->quiet = true;
 		return 0;
+	case OPT_DISPLAY:
+		if (display_parse_kind(arg, &o->display.kind) < 0) {
+			cli_error(cmd, "--display %s: say sdl, term, none or auto", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_SCREENSHOT:
+		o->display.screenshot = arg;
+		return 0;
 	default:
 		return device_option(cmd, &o->dev, opt, arg) == 0 ? 0 : -1;
 	}
@@ -250,6 +264,7 @@ static void set_defaults(struct run_opts *o)
 	o->model = CPU_386;
 	o->mem_size = MEM_DEFAULT;
 	o->debugcon = DEBUGCON_STDIO;
+	o->display.kind = DISPLAY_NONE; /* the guest's screen only when asked for */
 	device_defaults(&o->dev);
 }
 
@@ -472,6 +487,8 @@ int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
 	char err[256] = "";
 
 	device_config(&o->dev, &cfg);
+	if (o->disp)
+		display_configure(o->disp, m, &cfg);
 	if (machine_init(m, &cfg, err, (int)sizeof err) < 0) {
 		cli_error(cmd, "cannot build the machine: %s", err[0] ? err : "unknown reason");
 		return -1;
@@ -524,4 +541,35 @@ int run_stop_status(const struct machine *m, enum machine_stop stop, char *line,
 		         m->cpu.halted ? ", halted and waiting for an interrupt" : "");
 		return EXIT_LIMIT;
 	}
+}
+
+int run_display_open(const char *cmd, struct run_opts *o, bool in_monitor)
+{
+	enum display_kind kind = display_resolve(o->display.kind);
+	char err[256];
+
+	o->disp = NULL;
+	if (kind == DISPLAY_NONE)
+		return 0;
+	o->disp = display_open(kind, cpu_traits_table[o->model].name, in_monitor, err, sizeof err);
+	if (!o->disp) {
+		cli_error(cmd, "--display %s: %s", kind == DISPLAY_SDL ? "sdl" : "term", err);
+		return -1;
+	}
+	return 0;
+}
+
+int run_display_close(const char *cmd, struct run_opts *o, const struct machine *m)
+{
+	char err[256];
+
+	display_close(o->disp);
+	o->disp = NULL;
+	if (!o->display.screenshot || !m)
+		return 0;
+	if (screenshot_write(&m->vga, o->display.screenshot, err, sizeof err) < 0) {
+		cli_error(cmd, "--screenshot: %s", err);
+		return -1;
+	}
+	return 0;
 }

@@ -88,6 +88,11 @@ static const struct mon_command commands[] = {
 	  "quoted text is typed with Shift where needed. The keys wait in a queue and\n"
 	  "reach the guest one every 10 ms of guest time once it runs again.",
 	  "sendkey \"dir\" enter", false, false },
+	{ "screendump", NULL, mcmd_screendump, "screendump FILE",
+	  "write the guest's screen to FILE as a PNG image",
+	  "Text modes and mode 13h, as the VGA shows them now: blinking text in its\n"
+	  "current phase, the cursor where and as the CRTC places it.",
+	  "screendump screen.png", false, false },
 	/* Changing it */
 	{ "set", NULL, mcmd_set, "set REG VALUE",
 	  "change a register (ax, al, ds, ip, flags ...) or a flag", NULL, "set zf 1", false,

@@ -308,6 +308,7 @@ int mcmd_ivt(struct monitor *m, const struct mon_args *a);
 int mcmd_ports(struct monitor *m, const struct mon_args *a);
 int mcmd_io(struct monitor *m, const struct mon_args *a);
 int mcmd_sendkey(struct monitor *m, const struct mon_args *a);
+int mcmd_screendump(struct monitor *m, const struct mon_args *a);
 
 int mcmd_set(struct monitor *m, const struct mon_args *a);
 int mcmd_write(struct monitor *m, const struct mon_args *a);
