@@ -17,7 +17,7 @@ RUN_ARGS    ?=
 
 FORMAT_DIRS := cpu mem dev tools tests
 
-.PHONY: all deps build run test debug sanitize bench format format-check clean help
+.PHONY: all deps build run test debug sanitize bench bench-display format format-check clean help
 
 all: build
 
@@ -48,6 +48,10 @@ sanitize: deps
 
 bench: build
 	BUILD=$(BUILD_DIR) scripts/bench.sh
+
+# The guest's speed with --display none and with the SDL window under Xvfb.
+bench-display: build
+	BUILD=$(BUILD_DIR) scripts/bench_display.sh
 
 format:
 	find $(FORMAT_DIRS) -name '*.[ch]' -print0 | xargs -0 -r $(CLANG_FORMAT) -i

@@ -84,6 +84,7 @@ int vga_set_mode(struct vga *v, int mode)
 	memcpy(v->attr, r->attr, sizeof v->attr);
 	v->attr_index = 0x20; /* palette source on: the screen shows */
 	v->attr_data = false;
+	v->changes++;
 	return 0;
 }
 
@@ -226,6 +227,7 @@ static void vga_port_write(void *dev, uint16_t off, uint32_t val32, int size)
 	uint8_t val = (uint8_t)val32;
 
 	(void)size;
+	v->changes++;
 	switch (port) {
 	case 0x3B4:
 	case 0x3D4:
@@ -409,6 +411,7 @@ static uint32_t vga_mem_read(void *dev, uint32_t off, int size)
 
 static void vga_mem_write(void *dev, uint32_t off, uint32_t val, int size)
 {
+	((struct vga *)dev)->changes++;
 	for (int i = 0; i < size; i++)
 		mem_write_byte(dev, off + (uint32_t)i, (uint8_t)(val >> (8 * i)));
 }
@@ -441,6 +444,7 @@ void vga_load_font(struct vga *v, const uint8_t *glyphs, int height)
 		return;
 	for (int ch = 0; ch < 256; ch++)
 		memcpy(v->plane[2] + ch * 32, glyphs + ch * height, (size_t)height);
+	v->changes++;
 }
 
 void vga_free(struct vga *v)

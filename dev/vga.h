@@ -40,6 +40,9 @@ struct vga {
 	uint8_t dac_write_comp, dac_read_comp; /* the next component, 0-2 */
 	bool dac_reading; /* the last index written was 0x3C7 (DAC state, 0x3C7 read) */
 	uint8_t pel_mask;
+	/* Counts writes to the registers and the memory window: a front end
+	 * redraws only when it moved (or the blink phase did). */
+	uint64_t changes;
 };
 
 /* Maps ports 0x3B0-0x3DF and memory 0xA0000-0xBFFFF, and sets the registers

@@ -26,6 +26,11 @@ struct sdl_view {
 	bool swallowed[SDL_NUM_SCANCODES]; /* host-key presses whose release the guest must not see
 	                                    */
 	char title[160];
+	/* What the window shows, to skip frames where nothing changed. */
+	bool shown;
+	uint64_t shown_changes;
+	bool shown_chars_on, shown_cursor_on;
+	char shown_status[128];
 };
 
 static int sdl_open(struct display *d, char *err, size_t n)
@@ -131,10 +136,11 @@ static void take_events(struct display *d, struct sdl_view *v)
 				key_to_guest(d, &e.key);
 			break;
 		case SDL_WINDOWEVENT:
-			/* Focus lost: keys held down now would never be released
-			 * in the guest, as they are on a real keyboard. */
 			if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST && v->grabbed)
 				set_grab(v, false);
+			else if (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
+			         e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+				v->shown = false;
 			break;
 		default:
 			break;
@@ -196,6 +202,28 @@ static void set_title(struct display *d, struct sdl_view *v)
 	}
 }
 
+/* Rendering and presenting cost more than the guest can spare at 60 frames
+ * a second; most frames nothing changed: no write to the VGA, the same
+ * blink phase, the same status line. */
+static bool screen_changed(struct display *d, struct sdl_view *v)
+{
+	const struct vga *vga = &d->m->vga;
+	bool chars_on, cursor_on;
+	char status[sizeof v->shown_status];
+
+	vga_blink_phase(vga, clock_ns(&d->m->clock), &chars_on, &cursor_on);
+	display_status_text(d, status, sizeof status);
+	if (v->shown && v->shown_changes == vga->changes && v->shown_chars_on == chars_on &&
+	    v->shown_cursor_on == cursor_on && !strcmp(v->shown_status, status))
+		return false;
+	v->shown = true;
+	v->shown_changes = vga->changes;
+	v->shown_chars_on = chars_on;
+	v->shown_cursor_on = cursor_on;
+	memcpy(v->shown_status, status, sizeof status);
+	return true;
+}
+
 static void sdl_frame(struct display *d)
 {
 	struct sdl_view *v = d->impl;
@@ -204,6 +232,8 @@ static void sdl_frame(struct display *d)
 	if (!d->m)
 		return;
 	take_events(d, v);
+	if (!screen_changed(d, v))
+		return;
 	vga_render(&d->m->vga, v->canvas, &w, &h);
 	if (w <= 0 || h <= 0)
 		return;
