@@ -112,8 +112,11 @@ void display_update(struct display *d)
 	d->ops->frame(d);
 	d->next_frame = display_now_ns() + d->ops->frame_ns;
 	/* Between slices the machine takes a stop request at the next
-	 * instruction boundary. */
-	if (d->quit || (d->break_requested && d->in_monitor))
+	 * instruction boundary; at the monitor's prompt there is no run to
+	 * stop. In the monitor, closing the window stops the run like the
+	 * break-in key (the monitor's quit ends the session). */
+	if ((d->state == DSTATE_RUNNING || d->state == DSTATE_HALTED) &&
+	    (d->quit || (d->break_requested && d->in_monitor)))
 		d->m->cpu.stop_requested = true;
 }
 
@@ -155,6 +158,8 @@ void display_suspend(struct display *d)
 void display_resume(struct display *d)
 {
 	d->break_requested = false;
+	if (d->in_monitor)
+		d->quit = false;
 	if (d->ops->resume)
 		d->ops->resume(d);
 }

@@ -199,8 +199,9 @@ int mcmd_help(struct monitor *m, const struct mon_args *a)
 	return 0;
 }
 
-/* readline's completion callback takes no context argument, so the
- * symbol table reaches it through this pointer. It is set only while the
+/* readline's completion callback and event hook take no context
+ * argument, so the symbol table and the display reach them through this
+ * pointer. It is set only while the
  * interactive loop runs (mon_completion_setup/done). */
 static const struct monitor *completing;
 
@@ -299,15 +300,27 @@ static char **complete(const char *text, int start, int end)
 	return finish_matches(&mt);
 }
 
+/* While readline waits for a line (it calls this about ten times a
+ * second), the SDL window keeps answering: it redraws when uncovered and
+ * takes its events. */
+static int keep_display_alive(void)
+{
+	if (completing && completing->opts->disp)
+		display_update(completing->opts->disp);
+	return 0;
+}
+
 void mon_completion_setup(struct monitor *m)
 {
 	completing = m;
 	rl_readline_name = "x86lab";
 	rl_attempted_completion_function = complete;
+	rl_event_hook = m->opts->disp ? keep_display_alive : NULL;
 }
 
 void mon_completion_done(void)
 {
 	completing = NULL;
 	rl_attempted_completion_function = NULL;
+	rl_event_hook = NULL;
 }
