@@ -72,6 +72,7 @@ help:
 	@echo '  make debug         configure and build $(DEBUG_DIR)/ (Debug)'
 	@echo '  make sanitize      build $(ASAN_DIR)/ with ASan+UBSan and run every test there'
 	@echo '  make bench         interpreter speed on a fixed instruction mix (MIPS per model)'
+	@echo '  make bench-display guest speed with and without the SDL window (under Xvfb)'
 	@echo '  make deps          check (and as root, install) the Debian packages needed'
 	@echo '  make format        clang-format -i every .c/.h under $(FORMAT_DIRS)'
 	@echo '  make format-check  fail if any of them is not formatted'
