@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -546,12 +547,25 @@ int run_stop_status(const struct machine *m, enum machine_stop stop, char *line,
 int run_display_open(const char *cmd, struct run_opts *o, bool in_monitor)
 {
 	enum display_kind kind = display_resolve(o->display.kind);
+	const char *name = cpu_traits_table[o->model].name;
 	char err[256];
 
 	o->disp = NULL;
 	if (kind == DISPLAY_NONE)
 		return 0;
-	o->disp = display_open(kind, cpu_traits_table[o->model].name, in_monitor, err, sizeof err);
+	o->disp = display_open(kind, name, in_monitor, err, sizeof err);
+	/* auto: a display server named in the environment may still not
+	 * answer; then the terminal, if there is one, or nothing. */
+	if (!o->disp && o->display.kind == DISPLAY_AUTO && kind == DISPLAY_SDL) {
+		fprintf(stderr, "x86lab: no window (%s); ", err);
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "using the terminal\n");
+			o->disp = display_open(DISPLAY_TERM, name, in_monitor, err, sizeof err);
+		} else {
+			fprintf(stderr, "running without a display\n");
+			return 0;
+		}
+	}
 	if (!o->disp) {
 		cli_error(cmd, "--display %s: %s", kind == DISPLAY_SDL ? "sdl" : "term", err);
 		return -1;
