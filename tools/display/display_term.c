@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -41,8 +42,9 @@ enum { NSIGNALS = sizeof handled_signals / sizeof handled_signals[0] };
 struct term_view {
 	uint16_t shadow[MAX_ROWS][MAX_COLS]; /* character << 8 | attribute drawn */
 	bool shadow_valid;
-	int cols, rows;
-	bool graphics_note; /* the graphics-mode note is on the screen */
+	int cols, rows;           /* the text screen drawn */
+	int term_cols, term_rows; /* the terminal's size when it was drawn */
+	bool graphics_note;       /* the graphics-mode note is on the screen */
 	int cur_row, cur_col;
 	bool cur_shown;
 	char out[OUT_MAX];
@@ -260,15 +262,27 @@ static void draw_text(struct term_view *v, const struct vga *vga)
 	bool blink_enabled = vga->attr[0x10] & 0x08;
 	int cols, rows, at_row = -1, at_col = -1, cur_row = 0, cur_col = 0, last_attr = -1;
 	bool cursor;
+	struct winsize ws;
+	int term_cols = MAX_COLS, term_rows = MAX_ROWS;
 
+	/* A smaller terminal shows the top left part: a line longer than the
+	 * terminal would wrap and scroll the rest. */
+	if (ioctl(term_saved.out_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row) {
+		term_cols = ws.ws_col;
+		term_rows = ws.ws_row;
+	}
 	vga_text_size(vga, &cols, &rows);
-	cols = cols > MAX_COLS ? MAX_COLS : cols;
-	rows = rows > MAX_ROWS ? MAX_ROWS : rows;
-	if (!v->shadow_valid || cols != v->cols || rows != v->rows || v->graphics_note) {
+	cols = cols > MAX_COLS ? MAX_COLS : cols > term_cols ? term_cols : cols;
+	rows = rows > MAX_ROWS ? MAX_ROWS : rows > term_rows ? term_rows : rows;
+	if (!v->shadow_valid || cols != v->cols || rows != v->rows || v->graphics_note ||
+	    term_cols != v->term_cols || term_rows != v->term_rows) {
 		put(v, "\033[0m\033[2J", 8);
 		v->cols = cols;
 		v->rows = rows;
+		v->term_cols = term_cols;
+		v->term_rows = term_rows;
 		v->graphics_note = false;
+		v->shadow_valid = false;
 	}
 	for (int r = 0; r < rows; r++)
 		for (int c = 0; c < cols; c++) {
@@ -291,7 +305,7 @@ static void draw_text(struct term_view *v, const struct vga *vga)
 			at_col = c + 1;
 		}
 	v->shadow_valid = true;
-	cursor = vga_cursor(vga, &cur_row, &cur_col);
+	cursor = vga_cursor(vga, &cur_row, &cur_col) && cur_row < rows && cur_col < cols;
 	if (cursor &&
 	    (at_row >= 0 || !v->cur_shown || cur_row != v->cur_row || cur_col != v->cur_col)) {
 		putf(v, "\033[%d;%dH", cur_row + 1, cur_col + 1);
