@@ -4,7 +4,7 @@
 # command to run and fail. Silent when everything is there.
 set -eu
 
-PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data libsdl2-dev libpng-dev xvfb xauth"
+PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data libsdl2-dev libpng-dev xvfb xauth time"
 # Commands to look for where there is no dpkg (not Debian).
 TOOLS="cmake nasm cc"
 
