@@ -495,6 +495,8 @@ int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
 		return -1;
 	}
 	device_start(&o->dev, m);
+	if (o->disp)
+		display_start(o->disp);
 	if (place_guest(cmd, m, o) < 0) {
 		machine_free(m);
 		return -1;

@@ -42,6 +42,7 @@ static struct machine *machine_with(struct display *d, const uint8_t *code, size
 	assert_non_null(m);
 	display_configure(d, m, &cfg);
 	assert_int_equal(machine_init(m, &cfg, err, (int)sizeof err), 0);
+	display_start(d);
 	assert_int_equal(machine_load(m, 0x10100, code, (uint32_t)len), 0);
 	for (int r = 0; r < 8; r++)
 		m->cpu.reg[r] = 0;
@@ -153,12 +154,29 @@ static void test_closing_the_window_stops(void **state)
 	display_close(d);
 }
 
+/* With a window, HLT with interrupts on and no device armed waits for the
+ * user's keys instead of ending the run (status 123 headless). */
+static void test_halt_waits_for_keys(void **state)
+{
+	static const uint8_t wait[] = { 0xFB, 0xF4, 0xEB, 0xFD }; /* sti; hlt; jmp hlt */
+	struct display *d = open_sdl(false);
+	struct machine *m = machine_with(d, wait, sizeof wait);
+
+	(void)state;
+	assert_int_equal(machine_run(m, 2000000), MACHINE_LIMIT);
+	assert_true(m->cpu.halted);
+	machine_free(m);
+	free(m);
+	display_close(d);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys_reach_the_guest),
 		cmocka_unit_test(test_break_in_key),
 		cmocka_unit_test(test_closing_the_window_stops),
+		cmocka_unit_test(test_halt_waits_for_keys),
 	};
 
 	if (argc != 2) {

@@ -120,13 +120,42 @@ void display_update(struct display *d)
 		d->m->cpu.stop_requested = true;
 }
 
-static void display_pace(void *ctx, uint64_t guest_ns)
+/* Guest time between the front end's looks at its input while the guest
+ * waits in HLT. */
+#define DISPLAY_TICK_NS 10000000u
+
+static void display_tick(void *ctx)
 {
 	struct display *d = ctx;
 
+	clock_arm(&d->m->clock, d->tick_timer, clock_ns(&d->m->clock) + DISPLAY_TICK_NS);
+}
+
+void display_start(struct display *d)
+{
+	d->tick_timer = clock_add_timer(&d->m->clock, display_tick, d);
+	if (d->tick_timer >= 0)
+		display_tick(d);
+}
+
+static void display_pace(void *ctx, uint64_t guest_ns)
+{
+	struct display *d = ctx;
+	uint64_t now;
+
 	if (d->inner_pace)
 		d->inner_pace(d->inner_ctx, guest_ns);
-	if (display_now_ns() >= d->next_frame) {
+	now = display_now_ns();
+	/* A halted guest waits for an interrupt: let the host sleep until the
+	 * next frame rather than race guest time ahead. */
+	if (d->m->cpu.halted && now < d->next_frame) {
+		uint64_t ns = d->next_frame - now;
+		struct timespec t = { (time_t)(ns / 1000000000u), (long)(ns % 1000000000u) };
+
+		nanosleep(&t, NULL);
+		now = display_now_ns();
+	}
+	if (now >= d->next_frame) {
 		if (d->state == DSTATE_RUNNING || d->state == DSTATE_HALTED)
 			d->state = d->m->cpu.halted ? DSTATE_HALTED : DSTATE_RUNNING;
 		display_update(d);

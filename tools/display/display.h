@@ -57,6 +57,7 @@ struct display {
 	void (*inner_pace)(void *ctx, uint64_t guest_ns);
 	void *inner_ctx;
 	uint64_t next_frame;          /* host ns */
+	int tick_timer;               /* guest clock timer that keeps HLT waiting for input */
 	uint64_t ips_wall, ips_insns; /* the last instructions-per-second sample */
 	double ips;
 };
@@ -81,6 +82,10 @@ void display_close(struct display *d);
  * wraps the configuration's pace hook so that it runs between slices. Call
  * before machine_init with the machine's configuration. */
 void display_configure(struct display *d, struct machine *m, struct machine_config *cfg);
+/* After machine_init: a guest waiting in HLT with nothing else to wake it
+ * waits for the front end's keys (rather than ending the run), without
+ * spinning the host. */
+void display_start(struct display *d);
 /* Draw now and take input, whatever the time. */
 void display_update(struct display *d);
 void display_set_state(struct display *d, enum display_state s);
