@@ -138,24 +138,45 @@ void display_start(struct display *d)
 		display_tick(d);
 }
 
+/* A guest waiting in HLT jumps guest time to its next event; with a front
+ * end the user should not see its clocks race ahead while it idles, so
+ * while the CPU is halted guest time is kept to the wall clock (as
+ * --realtime does always), sleeping at most until the next frame. A guest
+ * that falls more than 100 ms behind starts counting again. */
+static void wait_while_halted(struct display *d, uint64_t guest_ns)
+{
+	uint64_t now = display_now_ns(), due;
+
+	if (!d->m->cpu.halted) {
+		d->idle = false;
+		return;
+	}
+	if (!d->idle || guest_ns < d->idle_guest ||
+	    now - d->idle_wall > guest_ns - d->idle_guest + 100000000u) {
+		d->idle = true;
+		d->idle_wall = now;
+		d->idle_guest = guest_ns;
+		return;
+	}
+	due = d->idle_wall + (guest_ns - d->idle_guest);
+	if (due > d->next_frame && d->next_frame > now)
+		due = d->next_frame;
+	if (due > now) {
+		struct timespec t = { (time_t)((due - now) / 1000000000u),
+			              (long)((due - now) % 1000000000u) };
+		nanosleep(&t, NULL);
+	}
+}
+
 static void display_pace(void *ctx, uint64_t guest_ns)
 {
 	struct display *d = ctx;
-	uint64_t now;
 
 	if (d->inner_pace)
 		d->inner_pace(d->inner_ctx, guest_ns);
-	now = display_now_ns();
-	/* A halted guest waits for an interrupt: let the host sleep until the
-	 * next frame rather than race guest time ahead. */
-	if (d->m->cpu.halted && now < d->next_frame) {
-		uint64_t ns = d->next_frame - now;
-		struct timespec t = { (time_t)(ns / 1000000000u), (long)(ns % 1000000000u) };
-
-		nanosleep(&t, NULL);
-		now = display_now_ns();
-	}
-	if (now >= d->next_frame) {
+	else
+		wait_while_halted(d, guest_ns);
+	if (display_now_ns() >= d->next_frame) {
 		if (d->state == DSTATE_RUNNING || d->state == DSTATE_HALTED)
 			d->state = d->m->cpu.halted ? DSTATE_HALTED : DSTATE_RUNNING;
 		display_update(d);

@@ -56,9 +56,11 @@ struct display {
 	/* The pace hook the display wraps (--realtime), or NULL. */
 	void (*inner_pace)(void *ctx, uint64_t guest_ns);
 	void *inner_ctx;
-	uint64_t next_frame;          /* host ns */
-	int tick_timer;               /* guest clock timer that keeps HLT waiting for input */
-	uint64_t ips_wall, ips_insns; /* the last instructions-per-second sample */
+	uint64_t next_frame;            /* host ns */
+	int tick_timer;                 /* guest clock timer that keeps HLT waiting for input */
+	bool idle;                      /* the CPU was halted at the last slice's end */
+	uint64_t idle_wall, idle_guest; /* host and guest ns when it started idling */
+	uint64_t ips_wall, ips_insns;   /* the last instructions-per-second sample */
 	double ips;
 };
 
