@@ -31,6 +31,7 @@ struct sdl_view {
 	uint64_t shown_changes;
 	bool shown_chars_on, shown_cursor_on;
 	char shown_status[128];
+	uint64_t shown_at; /* host ns */
 };
 
 static int sdl_open(struct display *d, char *err, size_t n)
@@ -204,19 +205,30 @@ static void set_title(struct display *d, struct sdl_view *v)
 
 /* Rendering and presenting cost more than the guest can spare at 60 frames
  * a second; most frames nothing changed: no write to the VGA, the same
- * blink phase, the same status line. */
+ * blink phase, the same status line. Blinking follows guest time, so a
+ * guest running faster than real time would blink (and cost a redraw)
+ * nearly every frame: changes of the blink phase or the status line alone
+ * are shown at most ten times a second. */
+#define BLINK_REDRAW_NS 100000000u
+
 static bool screen_changed(struct display *d, struct sdl_view *v)
 {
 	const struct vga *vga = &d->m->vga;
 	bool chars_on, cursor_on;
 	char status[sizeof v->shown_status];
+	uint64_t now = display_now_ns();
 
 	vga_blink_phase(vga, clock_ns(&d->m->clock), &chars_on, &cursor_on);
 	display_status_text(d, status, sizeof status);
-	if (v->shown && v->shown_changes == vga->changes && v->shown_chars_on == chars_on &&
-	    v->shown_cursor_on == cursor_on && !strcmp(v->shown_status, status))
-		return false;
+	if (v->shown && v->shown_changes == vga->changes) {
+		if (v->shown_chars_on == chars_on && v->shown_cursor_on == cursor_on &&
+		    !strcmp(v->shown_status, status))
+			return false;
+		if (now - v->shown_at < BLINK_REDRAW_NS)
+			return false;
+	}
 	v->shown = true;
+	v->shown_at = now;
 	v->shown_changes = vga->changes;
 	v->shown_chars_on = chars_on;
 	v->shown_cursor_on = cursor_on;
