@@ -248,18 +248,27 @@ static void repeat_stop(struct kbd *k)
 		clock_disarm(k->clk, k->repeat_timer);
 }
 
-/* A held key sends its make code again; when the host has let the queue
- * fill, that repeat is lost as on a real keyboard, and the next one comes
- * at the rate all the same. */
+/* A held key sends its make code again. While the host has not taken what
+ * the keyboard sent, no repeat is added behind it: the repeat waits a full
+ * delay (or period, once repeating) from then. Key events paced in by
+ * keyfeed hand over a release only after the guest read the press, so a
+ * guest slow to read would otherwise see a tapped key repeat. */
 static void repeat_fire(void *ctx)
 {
 	struct kbd *k = ctx;
+	uint64_t now = clock_ns(k->clk);
 
 	if (!k->repeat_n || !k->scanning)
 		return;
-	if (KBD_QUEUE_SIZE - k->qcount >= k->repeat_n)
-		for (int i = 0; i < k->repeat_n; i++)
-			kbd_send(k, k->repeat_code[i]);
+	if (k->qcount || k->obf) {
+		k->repeat_due = now + (k->repeating ? kbd_typematic_period_ns(k->typematic)
+		                                    : kbd_typematic_delay_ns(k->typematic));
+		clock_arm(k->clk, k->repeat_timer, k->repeat_due);
+		return;
+	}
+	for (int i = 0; i < k->repeat_n; i++)
+		kbd_send(k, k->repeat_code[i]);
+	k->repeating = true;
 	/* From the last deadline rather than from now: the rate does not drift
 	 * with the granularity of guest time. */
 	k->repeat_due += kbd_typematic_period_ns(k->typematic);
@@ -295,6 +304,7 @@ static void repeat_track(struct kbd *k, const uint8_t *code, int n)
 	if (k->repeat_timer < 0)
 		return;
 	k->repeat_n = e0 ? 2 : 1;
+	k->repeating = false;
 	k->repeat_code[0] = e0 ? 0xE0 : code[n - 1];
 	k->repeat_code[1] = code[n - 1];
 	k->repeat_due = clock_ns(k->clk) + kbd_typematic_delay_ns(k->typematic);

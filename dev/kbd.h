@@ -61,6 +61,7 @@ struct kbd {
 	uint8_t repeat_code[2];
 	uint8_t repeat_n;    /* 0: no key repeats */
 	uint64_t repeat_due; /* guest ns of the next repeat */
+	bool repeating;      /* the first repeat went out: the period applies */
 };
 
 /* Maps 0x60, 0x64 and 0x92. Returns 0 or -1. Tells lines->a20 the gate is

@@ -460,6 +460,31 @@ static void test_typematic_last_key_repeats(void **state)
 	assert_false(obf(r));
 }
 
+/* A press the guest has not read yet is not repeated behind its back: the
+ * delay counts again from when the guest has taken everything. */
+static void test_typematic_waits_for_the_host(void **state)
+{
+	struct rig *r = *state;
+
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x1C }, 1); /* A down, not read */
+	advance_to(r, 600 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1); /* only the press */
+	kbd_key(&r->kbd, (const uint8_t[]){ 0xF0, 0x1C }, 2);
+	expect_bytes(r, (const uint8_t[]){ 0x9E }, 1);
+	advance_to(r, 2000 * MS);
+	assert_false(obf(r));
+	/* Held and read late: the first repeat comes a delay after the late
+	 * check, then at the rate. */
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x1C }, 1);
+	advance_to(r, 2500 * MS); /* the repeat finds the press unread */
+	advance_to(r, 2600 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+	advance_to(r, 2999 * MS);
+	assert_false(obf(r));
+	advance_to(r, 3000 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -468,6 +493,7 @@ int main(void)
 		T(test_typematic_default_rate_and_delay),
 		T(test_typematic_rate_set_by_f3),
 		T(test_typematic_last_key_repeats),
+		T(test_typematic_waits_for_the_host),
 		T(test_self_test),
 		T(test_command_byte),
 		T(test_a20_output_port),
