@@ -17,7 +17,7 @@ RUN_ARGS    ?=
 
 FORMAT_DIRS := cpu mem dev tools tests
 
-.PHONY: all deps build run test debug sanitize bench format format-check clean help
+.PHONY: all deps build run test debug sanitize bench bench-display format format-check clean help
 
 all: build
 
@@ -50,6 +50,11 @@ sanitize: deps
 bench: build
 	BUILD=$(BUILD_DIR) scripts/bench.sh
 
+# The guest's speed with --display none and with the SDL window under Xvfb.
+bench-display: build
+	@sh scripts/deps.sh --bench
+	BUILD=$(BUILD_DIR) scripts/bench_display.sh
+
 format:
 	find $(FORMAT_DIRS) -name '*.[ch]' -print0 | xargs -0 -r $(CLANG_FORMAT) -i
 
@@ -70,6 +75,7 @@ help:
 	@echo '  make debug         configure and build $(DEBUG_DIR)/ (Debug)'
 	@echo '  make sanitize      build $(ASAN_DIR)/ with ASan+UBSan and run every test there'
 	@echo '  make bench         interpreter speed on a fixed instruction mix (MIPS per model)'
+	@echo '  make bench-display guest speed with and without the SDL window (under Xvfb)'
 	@echo '  make deps          check (and as root, install) the Debian packages needed'
 	@echo '  make format        clang-format -i every .c/.h under $(FORMAT_DIRS)'
 	@echo '  make format-check  fail if any of them is not formatted'

@@ -227,8 +227,93 @@ static void kbd_send(struct kbd *k, uint8_t b)
 	deliver(k);
 }
 
+uint64_t kbd_typematic_delay_ns(uint8_t typematic)
+{
+	return (uint64_t)(1 + (typematic >> 5 & 3)) * 250000000u;
+}
+
+/* IBM's keyboard documentation gives the period as (8 + A) * 2^B * 4.17 ms;
+ * 4.17 ms is 1/240 s, which makes the default 0x0B exactly 10.9 per second. */
+uint64_t kbd_typematic_period_ns(uint8_t typematic)
+{
+	uint64_t a = typematic & 7, b = typematic >> 3 & 3;
+
+	return ((8 + a) << b) * 1000000000u / 240;
+}
+
+static void repeat_stop(struct kbd *k)
+{
+	k->repeat_n = 0;
+	if (k->repeat_timer >= 0)
+		clock_disarm(k->clk, k->repeat_timer);
+}
+
+/* A held key sends its make code again. While the host has not taken what
+ * the keyboard sent, no repeat is added behind it: the repeat waits a full
+ * delay (or period, once repeating) from then. Key events paced in by
+ * keyfeed hand over a release only after the guest read the press, so a
+ * guest slow to read would otherwise see a tapped key repeat. */
+static void repeat_fire(void *ctx)
+{
+	struct kbd *k = ctx;
+	uint64_t now = clock_ns(k->clk);
+
+	if (!k->repeat_n || !k->scanning)
+		return;
+	if (k->qcount || k->obf) {
+		k->repeat_due = now + (k->repeating ? kbd_typematic_period_ns(k->typematic)
+		                                    : kbd_typematic_delay_ns(k->typematic));
+		clock_arm(k->clk, k->repeat_timer, k->repeat_due);
+		return;
+	}
+	for (int i = 0; i < k->repeat_n; i++)
+		kbd_send(k, k->repeat_code[i]);
+	k->repeating = true;
+	/* From the last deadline rather than from now: the rate does not drift
+	 * with the granularity of guest time. */
+	k->repeat_due += kbd_typematic_period_ns(k->typematic);
+	clock_arm(k->clk, k->repeat_timer, k->repeat_due);
+}
+
+/* Which key an event presses or releases: its last byte with an E0 prefix
+ * or not. Print Screen's make (E0 12 E0 7C) repeats as E0 7C, and Pause
+ * (E1 ...) has no break and does not repeat. */
+static void repeat_track(struct kbd *k, const uint8_t *code, int n)
+{
+	bool is_break = false, e0 = code[0] == 0xE0;
+
+	if (code[0] == 0xE1) {
+		repeat_stop(k);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		is_break |= code[i] == 0xF0;
+	if (is_break) {
+		/* The key is the byte after the (first) F0: Print Screen's break
+		 * E0 F0 7C E0 F0 12 releases 7C. */
+		int i = 0;
+		while (code[i] != 0xF0)
+			i++;
+		uint8_t key = i + 1 < n ? code[i + 1] : 0;
+		bool held = k->repeat_n && k->repeat_code[k->repeat_n - 1] == key &&
+		            (k->repeat_n == 2) == e0;
+		if (held)
+			repeat_stop(k);
+		return;
+	}
+	if (k->repeat_timer < 0)
+		return;
+	k->repeat_n = e0 ? 2 : 1;
+	k->repeating = false;
+	k->repeat_code[0] = e0 ? 0xE0 : code[n - 1];
+	k->repeat_code[1] = code[n - 1];
+	k->repeat_due = clock_ns(k->clk) + kbd_typematic_delay_ns(k->typematic);
+	clock_arm(k->clk, k->repeat_timer, k->repeat_due);
+}
+
 static void kbd_defaults(struct kbd *k)
 {
+	repeat_stop(k);
 	k->qhead = k->qcount = 0;
 	k->kbd_pending = 0;
 	k->leds = 0;
@@ -312,7 +397,12 @@ bool kbd_idle(const struct kbd *k)
 
 void kbd_key(struct kbd *k, const uint8_t *scancode_set2, int n)
 {
-	if (!k->scanning || n <= 0 || n > KBD_QUEUE_SIZE - k->qcount)
+	if (!k->scanning || n <= 0)
+		return;
+	/* Tracked even when the queue has no room, so that a lost release
+	 * still ends the repeat. */
+	repeat_track(k, scancode_set2, n);
+	if (n > KBD_QUEUE_SIZE - k->qcount)
 		return;
 	for (int i = 0; i < n; i++)
 		kbd_send(k, scancode_set2[i]);
@@ -457,6 +547,7 @@ int kbd_init(struct kbd *k, struct bus *b, struct clock *clk, struct irq_line ir
 		k->lines = *lines;
 	k->irq1 = irq1;
 	k->clk = clk;
+	k->repeat_timer = clk ? clock_add_timer(clk, repeat_fire, k) : -1;
 	k->cmd = KBD_POWER_ON_CMD;
 	k->out_port = OUT_PORT_POWER_ON;
 	k->scanning = true;

@@ -31,7 +31,7 @@ struct kbd_lines {
 struct kbd {
 	struct kbd_lines lines;
 	struct irq_line irq1;
-	struct clock *clk; /* replies are immediate; kept for timed delivery later */
+	struct clock *clk; /* replies are immediate; typematic repeat runs on it */
 
 	/* The 8042. */
 	uint8_t cmd;      /* command byte */
@@ -55,6 +55,13 @@ struct kbd {
 	uint8_t leds;        /* ED: bit 0 Scroll, 1 Num, 2 Caps Lock */
 	uint8_t typematic;   /* F3: rate and delay */
 	uint8_t last_sent;   /* for the keyboard's FE resend command */
+	/* Typematic repeat: the last key pressed and not yet released sends
+	 * its make code again after the delay, then at the rate. */
+	int repeat_timer; /* clock timer id, or -1 */
+	uint8_t repeat_code[2];
+	uint8_t repeat_n;    /* 0: no key repeats */
+	uint64_t repeat_due; /* guest ns of the next repeat */
+	bool repeating;      /* the first repeat went out: the period applies */
 };
 
 /* Maps 0x60, 0x64 and 0x92. Returns 0 or -1. Tells lines->a20 the gate is
@@ -63,10 +70,16 @@ int kbd_init(struct kbd *k, struct bus *b, struct clock *clk, struct irq_line ir
              const struct kbd_lines *lines);
 /* A key event from a front end or a test: set 2 bytes (make or break, with
  * E0/F0 prefixes). Dropped while the keyboard does not scan, or whole when
- * the keyboard's queue has no room for it. */
+ * the keyboard's queue has no room for it. A make starts the key's
+ * typematic repeat (guest time, at the F3 rate and delay) until its break
+ * or another key's make; front ends send only presses and releases. */
 void kbd_key(struct kbd *k, const uint8_t *scancode_set2, int n);
 /* The keyboard scans and everything it sent has reached the guest: a key
  * given now is the next byte the guest reads. */
 bool kbd_idle(const struct kbd *k);
+/* The typematic delay and repeat period F3's argument byte selects, in ns:
+ * delay (1 + bits 5-6) * 250 ms, period (8 + bits 0-2) * 2^(bits 3-4) / 240 s. */
+uint64_t kbd_typematic_delay_ns(uint8_t typematic);
+uint64_t kbd_typematic_period_ns(uint8_t typematic);
 
 #endif

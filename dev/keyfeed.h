@@ -15,9 +15,10 @@
 #define KEYFEED_GAP_NS  10000000 /* between events: 10 ms, 50 keys a second */
 #define KEYFEED_POLL_NS 1000000  /* retry while the guest has not read the last one */
 
-/* One make or break, as scancode set 2 bytes (with E0/F0 prefixes). */
+/* One make or break, as scancode set 2 bytes (with E0/F0 prefixes); Pause
+ * is the longest, E1 14 77 E1 F0 14 F0 77 on its press alone. */
 struct key_event {
-	uint8_t code[4];
+	uint8_t code[8];
 	uint8_t n;
 };
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "font8x16.h"
 #include "machine.h"
 
 static uint32_t machine_in(void *ctx, uint16_t port, int size)
@@ -150,6 +151,10 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 		machine_free(m);
 		return -1;
 	}
+	/* Standing in for the video BIOS, which loads the font on its mode
+	 * set: a guest started without firmware (--load) still gets readable
+	 * text. A BIOS that loads its own font overwrites this one. */
+	vga_load_font(&m->vga, x86lab_font8x16, 16);
 	/* After the devices, so that a clash can name the owner. */
 	if (cfg->post_port2 && postport_add_port(&m->post, &m->bus, cfg->post_port2) < 0) {
 		const struct bus_range *owner = bus_owner(&m->bus, cfg->post_port2);

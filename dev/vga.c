@@ -35,7 +35,7 @@ enum { CRTC11_PROTECT = 0x80 };
 /* Input status 1 timing of the 640x400/720x400 70 Hz modes: 449 lines of
  * which 400 show and lines 412-413 are the vertical retrace; in each line
  * 80 of 100 character clocks show. */
-#define FRAME_NS       (1000000000ull / 70)
+#define FRAME_NS       VGA_FRAME_NS
 #define FRAME_LINES    449u
 #define ACTIVE_LINES   400u
 #define VRETRACE_FIRST 412u
@@ -84,6 +84,7 @@ int vga_set_mode(struct vga *v, int mode)
 	memcpy(v->attr, r->attr, sizeof v->attr);
 	v->attr_index = 0x20; /* palette source on: the screen shows */
 	v->attr_data = false;
+	v->changes++;
 	return 0;
 }
 
@@ -226,6 +227,7 @@ static void vga_port_write(void *dev, uint16_t off, uint32_t val32, int size)
 	uint8_t val = (uint8_t)val32;
 
 	(void)size;
+	v->changes++;
 	switch (port) {
 	case 0x3B4:
 	case 0x3D4:
@@ -409,6 +411,7 @@ static uint32_t vga_mem_read(void *dev, uint32_t off, int size)
 
 static void vga_mem_write(void *dev, uint32_t off, uint32_t val, int size)
 {
+	((struct vga *)dev)->changes++;
 	for (int i = 0; i < size; i++)
 		mem_write_byte(dev, off + (uint32_t)i, (uint8_t)(val >> (8 * i)));
 }
@@ -433,6 +436,15 @@ int vga_init(struct vga *v, struct bus *b, struct mem *m, struct clock *clk)
 		return -1;
 	}
 	return 0;
+}
+
+void vga_load_font(struct vga *v, const uint8_t *glyphs, int height)
+{
+	if (height < 1 || height > 32)
+		return;
+	for (int ch = 0; ch < 256; ch++)
+		memcpy(v->plane[2] + ch * 32, glyphs + ch * height, (size_t)height);
+	v->changes++;
 }
 
 void vga_free(struct vga *v)

@@ -38,13 +38,18 @@ static uint32_t crtc_addr(const struct vga *v, uint32_t n)
 	return n & (VGA_PLANE_SIZE - 1);
 }
 
+/* The DAC's 6-bit levels are linear from 0 to 63 (full scale): to 8 bits
+ * as v * 255 / 63, rounded, so 0x2A is 0xAA and 0x15 is 0x55. */
+static uint32_t scale6(uint8_t v)
+{
+	return ((uint32_t)v * 255 + 31) / 63;
+}
+
 static uint32_t dac_rgb(const struct vga *v, uint8_t index)
 {
 	const uint8_t *c = v->dac[index & v->pel_mask];
 
-	/* 6 bits to 8: copy the top bits down so 0x3F becomes 0xFF. */
-	return (uint32_t)(c[0] << 2 | c[0] >> 4) << 16 | (uint32_t)(c[1] << 2 | c[1] >> 4) << 8 |
-	       (uint32_t)(c[2] << 2 | c[2] >> 4);
+	return scale6(c[0]) << 16 | scale6(c[1]) << 8 | scale6(c[2]);
 }
 
 /* A 4-bit colour through the attribute controller's palette to the DAC. */
@@ -88,25 +93,72 @@ void vga_text_size(const struct vga *v, int *cols, int *rows)
 		*rows = 1;
 }
 
+/* The VGA counts vertical retraces: the cursor blinks every 16 frames (8
+ * on, 8 off) and blinking characters every 32 (16 on, 16 off). The frames
+ * are counted in guest time, not host time, so a screenshot taken at the
+ * same point of a run is always the same image, and a guest that waits for
+ * retraces through input status 1 sees the blink follow its own count. */
+void vga_blink_phase(const struct vga *v, uint64_t ns, bool *chars_on, bool *cursor_on)
+{
+	uint64_t frame = ns / VGA_FRAME_NS;
+
+	(void)v;
+	*chars_on = frame % 32 < 16;
+	*cursor_on = frame % 16 < 8;
+}
+
+bool vga_is_text(const struct vga *v)
+{
+	return !(v->gc[0x06] & 0x01);
+}
+
+void vga_text_cell(const struct vga *v, int row, int col, uint8_t *ch, uint8_t *attr)
+{
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2;
+	uint32_t addr = crtc_addr(v, start_address(v) + (uint32_t)row * stride + (uint32_t)col);
+
+	*ch = v->plane[0][addr];
+	*attr = v->plane[1][addr];
+}
+
+bool vga_cursor(const struct vga *v, int *row, int *col)
+{
+	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
+	uint32_t cursor = (uint32_t)v->crtc[0x0E] << 8 | v->crtc[0x0F];
+	int cols, rows;
+
+	vga_text_size(v, &cols, &rows);
+	if (!stride || cursor < start || (v->crtc[0x0A] & 0x20))
+		return false;
+	*row = (int)((cursor - start) / stride);
+	*col = (int)((cursor - start) % stride);
+	return *row < rows && *col < cols;
+}
+
 static void render_text(const struct vga *v, uint32_t *px, int *width, int *height)
 {
 	int cols, rows, cell_h = max_scan_line(v);
 	int cell_w = (v->seq[0x01] & 0x01) ? 8 : 9;
+	/* Sequencer clocking mode bit 3 halves the dot clock (40 columns):
+	 * each dot shows twice as wide. */
+	int dot_w = (v->seq[0x01] & 0x08) ? 2 : 1;
 	uint32_t stride = (uint32_t)v->crtc[0x13] * 2, start = start_address(v);
 	uint32_t cursor = (uint32_t)v->crtc[0x0E] << 8 | v->crtc[0x0F];
 	int cur_first = v->crtc[0x0A] & 0x1F, cur_last = v->crtc[0x0B] & 0x1F;
-	bool cursor_on = !(v->crtc[0x0A] & 0x20);
-	/* With blink enabled, attribute bit 7 blinks the character rather than
-	 * brightening the background. Blinking (and the cursor's) is not
-	 * animated: characters and cursor always show. */
+	bool chars_on, cursor_phase;
+	/* With blink enabled (attribute mode control bit 3), attribute bit 7
+	 * blinks the character rather than brightening the background. */
 	bool blink = v->attr[0x10] & 0x08;
+	bool cursor_on;
 
+	vga_blink_phase(v, v->clk ? clock_ns(v->clk) : 0, &chars_on, &cursor_phase);
+	cursor_on = !(v->crtc[0x0A] & 0x20) && cursor_phase;
 	vga_text_size(v, &cols, &rows);
-	if (cols * cell_w > VGA_MAX_WIDTH)
-		cols = VGA_MAX_WIDTH / cell_w;
+	if (cols * cell_w * dot_w > VGA_MAX_WIDTH)
+		cols = VGA_MAX_WIDTH / (cell_w * dot_w);
 	if (rows * cell_h > VGA_MAX_HEIGHT)
 		rows = VGA_MAX_HEIGHT / cell_h;
-	*width = cols * cell_w;
+	*width = cols * cell_w * dot_w;
 	*height = rows * cell_h;
 	for (int r = 0; r < rows; r++) {
 		for (int c = 0; c < cols; c++) {
@@ -114,15 +166,18 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 			uint32_t addr = crtc_addr(v, n);
 			uint8_t ch = v->plane[0][addr], at = v->plane[1][addr];
 			int bg = blink ? at >> 4 & 7 : at >> 4;
+			bool hidden = blink && (at & 0x80) && !chars_on;
 			uint32_t fg_rgb = attr_rgb(v, at & 0x0F), bg_rgb = attr_rgb(v, bg);
 			const uint8_t *glyph = glyph_of(v, ch, at);
 
 			for (int y = 0; y < cell_h; y++) {
-				uint8_t bits = y < FONT_BYTES_PER_CHAR ? glyph[y] : 0;
+				uint8_t bits = y < FONT_BYTES_PER_CHAR && !hidden ? glyph[y] : 0;
+				/* The cursor takes the cell's foreground colour, also
+				 * over a character blinked off. */
 				bool cur = cursor_on && (n & 0xFFFF) == cursor && y >= cur_first &&
 				           y <= cur_last;
 				uint32_t *row = px + (size_t)(r * cell_h + y) * (size_t)*width +
-				                (size_t)(c * cell_w);
+				                (size_t)(c * cell_w * dot_w);
 
 				for (int x = 0; x < cell_w; x++) {
 					/* The ninth dot repeats the eighth for the line-drawing
@@ -131,7 +186,10 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 					bool on = x < 8 ? bits >> (7 - x) & 1
 					                : (v->attr[0x10] & 0x04) && ch >= 0xC0 &&
 					                          ch <= 0xDF && (bits & 1);
-					row[x] = on || cur ? fg_rgb : bg_rgb;
+					uint32_t rgb = on || cur ? fg_rgb : bg_rgb;
+
+					for (int d = 0; d < dot_w; d++)
+						row[x * dot_w + d] = rgb;
 				}
 			}
 		}
@@ -190,7 +248,7 @@ static void render_planar(const struct vga *v, uint32_t *px, int *width, int *he
 
 void vga_render(const struct vga *v, uint32_t *pixels, int *width, int *height)
 {
-	if (!(v->gc[0x06] & 0x01))
+	if (vga_is_text(v))
 		render_text(v, pixels, width, height);
 	else if (v->attr[0x10] & 0x40) /* 8-bit colour */
 		render_256(v, pixels, width, height);

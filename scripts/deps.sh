@@ -2,14 +2,18 @@
 # scripts/deps.sh — check that the packages the build needs are installed
 # (Debian/Ubuntu). As root, install the missing ones; otherwise print the
 # command to run and fail. Silent when everything is there. With --test,
-# also what the tests outside ctest use (tests/grub/grub_boot.sh: GRUB's
-# i386-pc modules, grub-mkrescue and xorriso).
+# also what the tests use beyond the build (tests/grub/grub_boot.sh: GRUB's
+# i386-pc modules, grub-mkrescue and xorriso); with --bench, what make
+# bench-display uses (Xvfb and GNU time).
 set -eu
 
-PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data"
-if [ "${1:-}" = "--test" ]; then
-	PACKAGES="$PACKAGES grub-pc-bin grub-common xorriso"
-fi
+PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data libsdl2-dev libpng-dev"
+for group in "$@"; do
+	case $group in
+	--test) PACKAGES="$PACKAGES grub-pc-bin grub-common xorriso" ;; # tests/grub
+	--bench) PACKAGES="$PACKAGES xvfb xauth time" ;;                 # make bench-display
+	esac
+done
 # Commands to look for where there is no dpkg (not Debian).
 TOOLS="cmake nasm cc"
 
@@ -20,7 +24,8 @@ installed() {
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps.sh: no dpkg-query, so not checking packages. x86lab needs cmake, make," >&2
-	echo "  a C11 compiler (cc), pkg-config, nasm, and cmocka and zlib with headers." >&2
+	echo "  a C11 compiler (cc), pkg-config, nasm, and cmocka, zlib, readline, SDL2" >&2
+	echo "  and libpng with headers (Xvfb for the display benchmark)." >&2
 	missing=""
 	for t in $TOOLS; do
 		command -v "$t" >/dev/null 2>&1 || missing="$missing $t"

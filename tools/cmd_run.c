@@ -88,6 +88,10 @@ static const char usage_text[] =
         "The guest reports through two ports: bytes it writes to port 0xE9 are\n"
         "printed, and a byte it writes to port 0xF4 ends the run with that status.\n"
         "\n"
+        "In the --display sdl window, Ctrl+Alt+G grabs or releases the keyboard;\n"
+        "closing the window ends the run (status 0). In the --display term view,\n"
+        "Ctrl-] ends the run. docs/run.md has the details.\n"
+        "\n"
         "exit status:\n"
         "  N    the guest wrote N to port 0xF4\n"
         "  0    the guest executed HLT with interrupts disabled\n"
@@ -120,6 +124,21 @@ static int report_stop(const struct machine *m, const struct run_opts *o, enum m
 	return status;
 }
 
+/* The user closed the window or pressed the terminal's host key: not a
+ * failure of the guest's, so status 0 with a line that says so. */
+static int report_closed(const struct machine *m, const struct run_opts *o)
+{
+	char csip[24];
+
+	run_format_csip(&m->cpu, csip, sizeof csip);
+	fflush(stdout);
+	fprintf(stderr,
+	        "x86lab: the display was closed; stopped at %s after %" PRIu64
+	        " instruction%s (CPU %s)\n",
+	        csip, m->cpu.insns, m->cpu.insns == 1 ? "" : "s", cpu_traits_table[o->model].name);
+	return 0;
+}
+
 static int run_machine(struct run_opts *o, struct run_console *con)
 {
 	struct machine *m = calloc(1, sizeof *m);
@@ -129,13 +148,30 @@ static int run_machine(struct run_opts *o, struct run_console *con)
 		cli_error("run", "out of memory");
 		return EXIT_USAGE;
 	}
+	if (run_display_open("run", o, false) < 0) {
+		free(m);
+		return EXIT_USAGE;
+	}
 	if (run_build_machine("run", m, o, con) == 0) {
+		enum machine_stop stop = MACHINE_LIMIT;
+		bool closed;
+		int shot;
+
 		if (o->gdb.on)
 			status = run_with_gdb(m, o, con);
 		else
-			status = report_stop(m, o, machine_run(m, o->max_insns), con);
+			stop = machine_run(m, o->max_insns);
+		closed = o->disp && o->disp->quit && stop == MACHINE_STOPPED;
+		/* The terminal comes back before the summary line. */
+		shot = run_display_close("run", o, m);
+		if (!o->gdb.on)
+			status = closed ? report_closed(m, o) : report_stop(m, o, stop, con);
+		if (shot < 0)
+			status = EXIT_USAGE;
 		device_close(&o->dev, m);
 		machine_free(m);
+	} else {
+		run_display_close("run", o, NULL);
 	}
 	free(m);
 	return status;

@@ -176,6 +176,8 @@ static const struct key *key_for_char(char c, bool *shift)
 		return find_key("enter", 5);
 	if (c == '\t')
 		return find_key("tab", 3);
+	if (c == '\b')
+		return find_key("backspace", 9);
 	if (isupper((unsigned char)c)) {
 		*shift = true;
 		name[0] = (char)tolower((unsigned char)c);
@@ -186,9 +188,25 @@ static const struct key *key_for_char(char c, bool *shift)
 	return find_key(name, 1);
 }
 
+int keymap_char(char c, struct key_event ev[4])
+{
+	bool shift;
+	const struct key *k = key_for_char(c, &shift);
+	int n = 0;
+
+	if (!k)
+		return -1;
+	if (shift)
+		ev[n++] = make_event(find_key("shift", 5));
+	ev[n++] = make_event(k);
+	ev[n++] = break_event(k);
+	if (shift)
+		ev[n++] = break_event(find_key("shift", 5));
+	return n;
+}
+
 int keymap_text(const char *text, struct key_event *ev, int max, const char **bad, size_t *badlen)
 {
-	const struct key *shift_key = find_key("shift", 5);
 	int n = 0;
 
 	*bad = NULL;
@@ -205,20 +223,11 @@ int keymap_text(const char *text, struct key_event *ev, int max, const char **ba
 				got = keymap_combo(p + 1, used - 2, typed, COMBO_MAX * 2);
 		} else {
 			char c = *p;
-			bool shift;
 			if (c == '\\' && (p[1] == 'n' || p[1] == 't' || p[1] == '\\')) {
 				c = p[1] == 'n' ? '\n' : p[1] == 't' ? '\t' : '\\';
 				used = 2;
 			}
-			const struct key *k = key_for_char(c, &shift);
-			if (k) {
-				if (shift)
-					typed[got++] = make_event(shift_key);
-				typed[got++] = make_event(k);
-				typed[got++] = break_event(k);
-				if (shift)
-					typed[got++] = break_event(shift_key);
-			}
+			got = keymap_char(c, typed);
 		}
 		if (got <= 0) {
 			while ((p[used] & 0xC0) == 0x80) /* the rest of a UTF-8 character */

@@ -21,6 +21,11 @@ int keymap_combo(const char *combo, size_t len, struct key_event *ev, int max);
  * with '*bad' NULL when the events do not fit in 'max'. */
 int keymap_text(const char *text, struct key_event *ev, int max, const char **bad, size_t *badlen);
 
+/* One character as typed on a US keyboard (with Shift for capitals and
+ * symbols; '\n' Enter, '\t' Tab, '\b' Backspace). Returns the number of
+ * events (at most 4), or -1 when no key types it. */
+int keymap_char(char c, struct key_event ev[4]);
+
 /* The names keymap_combo knows, space-separated (for help and errors). */
 const char *keymap_names(void);
 

@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "image_kind.h"
+#include "screenshot.h"
 
 #define KIB         1024u
 #define MEM_MIN     (64 * KIB)
@@ -23,7 +25,7 @@
 #define MEM_DEFAULT (16 * KIB * KIB)
 #define COM_SP      0xFFFE
 
-enum { MAX_LONGOPTS = 32 };
+enum { MAX_LONGOPTS = 40 };
 
 static const char shared_shortopts[] = "qhsS";
 
@@ -37,7 +39,9 @@ enum {
 	OPT_DEBUGCON,
 	OPT_GDB,
 	OPT_GDB_HOST,
-	OPT_ON_TRIPLE_FAULT
+	OPT_ON_TRIPLE_FAULT,
+	OPT_DISPLAY,
+	OPT_SCREENSHOT
 };
 
 static const struct option shared_longopts[] = {
@@ -51,6 +55,8 @@ static const struct option shared_longopts[] = {
 	{ "gdb", required_argument, NULL, OPT_GDB },
 	{ "gdb-host", required_argument, NULL, OPT_GDB_HOST },
 	{ "on-triple-fault", required_argument, NULL, OPT_ON_TRIPLE_FAULT },
+	{ "display", required_argument, NULL, OPT_DISPLAY },
+	{ "screenshot", required_argument, NULL, OPT_SCREENSHOT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	DEVICE_LONGOPTS,
@@ -220,6 +226,15 @@ static int apply_option(const char *cmd, struct run_opts *o, int opt, const char
 	case 'q':
 		o->quiet = true;
 		return 0;
+	case OPT_DISPLAY:
+		if (display_parse_kind(arg, &o->display.kind) < 0) {
+			cli_error(cmd, "--display %s: say sdl, term, none or auto", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_SCREENSHOT:
+		o->display.screenshot = arg;
+		return 0;
 	default:
 		return device_option(cmd, &o->dev, opt, arg) == 0 ? 0 : -1;
 	}
@@ -265,6 +280,7 @@ static void set_defaults(struct run_opts *o)
 	o->model = CPU_386;
 	o->mem_size = MEM_DEFAULT;
 	o->debugcon = DEBUGCON_STDIO;
+	o->display.kind = DISPLAY_NONE; /* the guest's screen only when asked for */
 	device_defaults(&o->dev);
 }
 
@@ -532,11 +548,15 @@ int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
 	char err[256] = "";
 
 	device_config(&o->dev, &cfg);
+	if (o->disp)
+		display_configure(o->disp, m, &cfg);
 	if (machine_init(m, &cfg, err, (int)sizeof err) < 0) {
 		cli_error(cmd, "cannot build the machine: %s", err[0] ? err : "unknown reason");
 		return -1;
 	}
 	device_start(&o->dev, m);
+	if (o->disp)
+		display_start(o->disp);
 	if (place_guest(cmd, m, o) < 0) {
 		machine_free(m);
 		return -1;
@@ -589,4 +609,48 @@ int run_stop_status(const struct machine *m, enum machine_stop stop, char *line,
 		         m->cpu.halted ? ", halted and waiting for an interrupt" : "");
 		return EXIT_LIMIT;
 	}
+}
+
+int run_display_open(const char *cmd, struct run_opts *o, bool in_monitor)
+{
+	enum display_kind kind = display_resolve(o->display.kind);
+	const char *name = cpu_traits_table[o->model].name;
+	char err[256];
+
+	o->disp = NULL;
+	if (kind == DISPLAY_NONE)
+		return 0;
+	o->disp = display_open(kind, name, in_monitor, err, sizeof err);
+	/* auto: a display server named in the environment may still not
+	 * answer; then the terminal, if there is one, or nothing. */
+	if (!o->disp && o->display.kind == DISPLAY_AUTO && kind == DISPLAY_SDL) {
+		fprintf(stderr, "x86lab: no window (%s); ", err);
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "using the terminal\n");
+			o->disp = display_open(DISPLAY_TERM, name, in_monitor, err, sizeof err);
+		} else {
+			fprintf(stderr, "running without a display\n");
+			return 0;
+		}
+	}
+	if (!o->disp) {
+		cli_error(cmd, "--display %s: %s", kind == DISPLAY_SDL ? "sdl" : "term", err);
+		return -1;
+	}
+	return 0;
+}
+
+int run_display_close(const char *cmd, struct run_opts *o, const struct machine *m)
+{
+	char err[256];
+
+	display_close(o->disp);
+	o->disp = NULL;
+	if (!o->display.screenshot || !m)
+		return 0;
+	if (screenshot_write(&m->vga, o->display.screenshot, err, sizeof err) < 0) {
+		cli_error(cmd, "--screenshot: %s", err);
+		return -1;
+	}
+	return 0;
 }

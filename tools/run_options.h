@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "device_options.h"
+#include "display.h"
 #include "machine.h"
 
 /* Exit statuses x86lab chooses itself; any other comes from the guest. */
@@ -64,8 +65,10 @@ struct run_opts {
 	bool quiet;
 	struct run_gdb gdb;
 	struct device_opts dev;
-	bool stdin_free;            /* the guest's COM1 may read stdin (not the monitor's) */
-	bool reset_on_triple_fault; /* --on-triple-fault reset */
+	bool stdin_free;             /* the guest's COM1 may read stdin (not the monitor's) */
+	bool reset_on_triple_fault;  /* --on-triple-fault reset */
+	struct display_opts display; /* --display, --screenshot */
+	struct display *disp;        /* the front end the command opened, or NULL */
 };
 
 /* The gdb options as 'x86lab run' has them. */
@@ -103,6 +106,11 @@ struct run_extra_options {
 	"  --max-insns N        stop after N instructions (default: no limit)\n"                   \
 	"  --debugcon WHERE     port 0xE9 output: stdio (default), file:PATH or "                  \
 	"none\n"                                                                                   \
+	"  --display WHICH      show the screen and take the keyboard: sdl (a window),\n"          \
+	"                       term (this terminal), none (default), or auto (sdl\n"              \
+	"                       with a display server, else term on a terminal)\n"                 \
+	"  --screenshot FILE    write the screen to FILE (PNG) when the command "                  \
+	"ends\n"                                                                                   \
 	"  --on-triple-fault stop|reset\n"                                                         \
 	"                       after a triple fault, stop and name the faults\n"                  \
 	"                       (default), or reset the CPU as a PC board "                        \
@@ -139,6 +147,13 @@ int run_build_machine(const char *cmd, struct machine *m, struct run_opts *o,
 /* The exit status for the way the machine stopped, and a line that says
  * what happened ("halted after 12 instructions"). */
 int run_stop_status(const struct machine *m, enum machine_stop stop, char *line, size_t n);
+
+/* Open the --display front end (none: nothing to do). Returns 0, or -1
+ * after reporting. */
+int run_display_open(const char *cmd, struct run_opts *o, bool in_monitor);
+/* Close the front end and write --screenshot from 'm' (may be NULL).
+ * Returns 0, or -1 when the screenshot failed (reported). */
+int run_display_close(const char *cmd, struct run_opts *o, const struct machine *m);
 /* CS:IP as "1000:0105" (8 hex digits for EIP above FFFF). */
 void run_format_csip(const struct cpu *c, char *buf, size_t n);
 

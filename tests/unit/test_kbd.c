@@ -368,11 +368,132 @@ static void test_scanning_and_overflow(void **state)
 	assert_false(obf(r));
 }
 
+/* Guest time moves to 'ns' (the clock counts instructions) and the
+ * timers due by then fire. */
+static void advance_to(struct rig *r, uint64_t ns)
+{
+	r->insns = (ns * CLOCK_DEFAULT_IPS + 999999999u) / 1000000000u;
+	clock_fire_due(&r->clk);
+}
+
+#define MS 1000000ull
+
+/* IBM's keyboard documentation: the power-on typematic rate is 10.9
+ * characters a second after a 500 ms delay, and only the last key pressed
+ * repeats, sending its make code. */
+static void test_typematic_default_rate_and_delay(void **state)
+{
+	struct rig *r = *state;
+	uint64_t period = 1000000000ull * 2 * 11 / 240; /* (8+3) * 2^1 * 4.17 ms */
+
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x1C }, 1); /* A down */
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+	advance_to(r, 499 * MS);
+	assert_false(obf(r));
+	advance_to(r, 500 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+	advance_to(r, 500 * MS + period - MS);
+	assert_false(obf(r));
+	advance_to(r, 500 * MS + period);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+	/* 10.9 per second: 10 more in the next 0.95 s. */
+	for (int i = 2; i <= 11; i++) {
+		advance_to(r, 500 * MS + i * period);
+		expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+	}
+	kbd_key(&r->kbd, (const uint8_t[]){ 0xF0, 0x1C }, 2); /* A up */
+	expect_bytes(r, (const uint8_t[]){ 0x9E }, 1);
+	advance_to(r, 3000 * MS);
+	assert_false(obf(r));
+}
+
+/* F3 00: 30 characters a second after 250 ms; F3 7F: 2 a second after
+ * 1 s, the slowest (IBM's table of typematic rates and delays). */
+static void test_typematic_rate_set_by_f3(void **state)
+{
+	struct rig *r = *state;
+
+	assert_int_equal(kbd_typematic_delay_ns(0x7F), 1000 * MS);
+	assert_int_equal(kbd_typematic_period_ns(0x7F), 500 * MS);
+	out8(r, 0x60, 0xF3);
+	out8(r, 0x60, 0x00);
+	expect_bytes(r, (const uint8_t[]){ 0xFA, 0xFA }, 2);
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x29 }, 1); /* Space */
+	expect_bytes(r, (const uint8_t[]){ 0x39 }, 1);
+	advance_to(r, 249 * MS);
+	assert_false(obf(r));
+	advance_to(r, 250 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x39 }, 1);
+	advance_to(r, 250 * MS + 1000000000ull * 8 / 240); /* 33.3 ms: 30 a second */
+	expect_bytes(r, (const uint8_t[]){ 0x39 }, 1);
+}
+
+/* An extended key repeats with its E0 prefix; pressing another key moves
+ * the repeat to it, and releasing a key that no longer repeats changes
+ * nothing. */
+static void test_typematic_last_key_repeats(void **state)
+{
+	struct rig *r = *state;
+
+	kbd_key(&r->kbd, (const uint8_t[]){ 0xE0, 0x75 }, 2); /* Up */
+	expect_bytes(r, (const uint8_t[]){ 0xE0, 0x48 }, 2);
+	advance_to(r, 500 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0xE0, 0x48 }, 2);
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x12 }, 1); /* left Shift down */
+	expect_bytes(r, (const uint8_t[]){ 0x2A }, 1);
+	/* The keypad's 8 (no E0) is another key than Up: its release is no
+	 * release of Up. */
+	kbd_key(&r->kbd, (const uint8_t[]){ 0xE0, 0xF0, 0x75 }, 3); /* Up released */
+	expect_bytes(r, (const uint8_t[]){ 0xE0, 0xC8 }, 2);
+	advance_to(r, 1000 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x2A }, 1);
+	kbd_key(&r->kbd, (const uint8_t[]){ 0xF0, 0x75 }, 2); /* keypad 8 up */
+	expect_bytes(r, (const uint8_t[]){ 0xC8 }, 1);
+	advance_to(r, 1000 * MS + 1000000000ull * 22 / 240);
+	expect_bytes(r, (const uint8_t[]){ 0x2A }, 1);
+	/* Disabling scanning (F5) stops it. */
+	out8(r, 0x60, 0xF5);
+	expect_bytes(r, (const uint8_t[]){ 0xFA }, 1);
+	out8(r, 0x60, 0xF4);
+	expect_bytes(r, (const uint8_t[]){ 0xFA }, 1);
+	advance_to(r, 3000 * MS);
+	assert_false(obf(r));
+}
+
+/* A press the guest has not read yet is not repeated behind its back: the
+ * delay counts again from when the guest has taken everything. */
+static void test_typematic_waits_for_the_host(void **state)
+{
+	struct rig *r = *state;
+
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x1C }, 1); /* A down, not read */
+	advance_to(r, 600 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1); /* only the press */
+	kbd_key(&r->kbd, (const uint8_t[]){ 0xF0, 0x1C }, 2);
+	expect_bytes(r, (const uint8_t[]){ 0x9E }, 1);
+	advance_to(r, 2000 * MS);
+	assert_false(obf(r));
+	/* Held and read late: the first repeat comes a delay after the late
+	 * check, then at the rate. */
+	kbd_key(&r->kbd, (const uint8_t[]){ 0x1C }, 1);
+	advance_to(r, 2500 * MS); /* the repeat finds the press unread */
+	advance_to(r, 2600 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+	advance_to(r, 2999 * MS);
+	assert_false(obf(r));
+	advance_to(r, 3000 * MS);
+	expect_bytes(r, (const uint8_t[]){ 0x1E }, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_status_at_power_on),
+		T(test_typematic_default_rate_and_delay),
+		T(test_typematic_rate_set_by_f3),
+		T(test_typematic_last_key_repeats),
+		T(test_typematic_waits_for_the_host),
 		T(test_self_test),
 		T(test_command_byte),
 		T(test_a20_output_port),

@@ -209,6 +209,21 @@ static void test_text_presses_shift_for_capitals_and_symbols(void **state)
 	expect_events(ev, 12, hi, sizeof hi);
 }
 
+/* One character at a time, as the terminal display types what it reads. */
+static void test_char_by_char(void **state)
+{
+	struct key_event ev[4];
+	static const uint8_t brace[] = { 0x12, 0x54, 0xF0, 0x54, 0xF0, 0x12 }; /* Shift [ */
+	static const uint8_t bs[] = { 0x66, 0xF0, 0x66 };                      /* Backspace */
+
+	(void)state;
+	assert_int_equal(keymap_char('{', ev), 4);
+	expect_events(ev, 4, brace, sizeof brace);
+	assert_int_equal(keymap_char('\b', ev), 2);
+	expect_events(ev, 2, bs, sizeof bs);
+	assert_int_equal(keymap_char('\x80', ev), -1);
+}
+
 static void test_combo_releases_in_reverse(void **state)
 {
 	struct key_event ev[8];
@@ -301,6 +316,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_every_key_translates_to_its_documented_set1_code),
 		T(test_text_presses_shift_for_capitals_and_symbols),
+		T(test_char_by_char),
 		T(test_combo_releases_in_reverse),
 		T(test_bad_names_are_reported),
 		T(test_feed_waits_for_the_start_and_for_the_guest),

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "font8x16.h"
 #include "machine.h"
 
 static int setup(void **state)
@@ -331,6 +332,77 @@ static void test_text_renders_font_from_plane_2_and_cursor(void **state)
 	free(px);
 }
 
+/* The board loads the font into map 0 of plane 2 at power-on, 32 bytes a
+ * glyph, as a video BIOS does. */
+static void test_font_preloaded_in_plane_2(void **state)
+{
+	struct machine *m = *state;
+
+	for (int ch = 0; ch < 256; ch++)
+		for (int y = 0; y < 16; y++)
+			assert_int_equal(m->vga.plane[2][ch * 32 + y],
+			                 x86lab_font8x16[ch * 16 + y]);
+}
+
+/* Guest time moves to frame 'frame' of the 70 Hz text mode. */
+static void at_frame(struct machine *m, uint64_t frame)
+{
+	m->cpu.insns = frame * CLOCK_DEFAULT_IPS / 70 + 1;
+}
+
+/* Is any dot of cell 'col' of row 0 in 'rgb', among glyph rows 0-11? */
+static bool cell_has(const uint32_t *px, int col, uint32_t rgb)
+{
+	for (int y = 0; y < 12; y++)
+		for (int x = 0; x < 9; x++)
+			if (px[y * 720 + col * 9 + x] == rgb)
+				return true;
+	return false;
+}
+
+/* IBM's VGA reference: the cursor blinks every 16 vertical retraces and
+ * blinking characters every 32, half on and half off; with blink disabled
+ * attribute bit 7 makes the background bright instead. */
+static void test_blink_and_cursor_blink(void **state)
+{
+	struct machine *m = *state;
+	uint32_t *px = calloc(VGA_MAX_WIDTH * VGA_MAX_HEIGHT, sizeof *px);
+	int w, h;
+
+	assert_non_null(px);
+	mem_write(&m->mem, 0xB8000, 0x9E00 | 'A', 2); /* blinking yellow on blue */
+	out16(m, 0x3D4, 0x000E);
+	out16(m, 0x3D4, 0x010F); /* cursor in cell 1 */
+	out16(m, 0x3D4, 0x000A); /* lines 0-15: the whole cell */
+	out16(m, 0x3D4, 0x0F0B);
+	mem_write(&m->mem, 0xB8002, 0x0720, 2);
+	at_frame(m, 0);
+	vga_render(&m->vga, px, &w, &h);
+	assert_true(cell_has(px, 0, 0xFFFF55));  /* the character shows */
+	assert_false(cell_has(px, 1, 0x000000)); /* the cursor fills cell 1 */
+	at_frame(m, 10);
+	vga_render(&m->vga, px, &w, &h);
+	assert_true(cell_has(px, 0, 0xFFFF55));
+	assert_false(cell_has(px, 1, 0xAAAAAA)); /* the cursor is off */
+	at_frame(m, 20);
+	vga_render(&m->vga, px, &w, &h);
+	assert_false(cell_has(px, 0, 0xFFFF55)); /* the character is off ... */
+	assert_true(cell_has(px, 0, 0x0000AA));  /* ... only its background */
+	assert_false(cell_has(px, 1, 0x000000)); /* the cursor is on again */
+	at_frame(m, 32);
+	vga_render(&m->vga, px, &w, &h);
+	assert_true(cell_has(px, 0, 0xFFFF55));
+	/* Blink off (attribute mode control 0x04): bright blue background 9. */
+	(void)in8(m, 0x3DA);
+	out8(m, 0x3C0, 0x30);
+	out8(m, 0x3C0, 0x04);
+	at_frame(m, 20);
+	vga_render(&m->vga, px, &w, &h);
+	assert_true(cell_has(px, 0, 0xFFFF55));
+	assert_true(cell_has(px, 0, 0x5555FF));
+	free(px);
+}
+
 /* The CRTC's start address (in characters) scrolls the screen. */
 static void test_start_address_scrolls_text(void **state)
 {
@@ -435,6 +507,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mode_13h_pixel_renders_dac_colour, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_planar_write_uses_map_mask, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_font_preloaded_in_plane_2, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blink_and_cursor_blink, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_renders_font_from_plane_2_and_cursor,
 		                                setup, teardown),
 	};

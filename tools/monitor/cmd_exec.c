@@ -13,6 +13,8 @@
 /* Instructions per machine_run call: big enough to cost nothing, small
  * enough that Ctrl-C answers within a few hundredths of a second. */
 #define RUN_SLICE (1u << 21)
+/* Runs of more instructions than this show the guest's screen meanwhile. */
+#define DISPLAY_MIN_STEPS 10000
 
 /* The one piece of static state: a signal handler can reach nothing else. */
 static volatile sig_atomic_t sigint_seen;
@@ -114,6 +116,12 @@ static enum mon_run_end mon_run(struct monitor *m, uint64_t steps)
 
 	mon_debug_sync(m);
 	m->dbg.skip_break_once = mon_break_at(m, cpu_linear(c, SEG_CS, c->eip));
+	/* The terminal display takes the terminal for runs long enough to
+	 * watch; single steps keep the monitor's output in view. */
+	if (m->opts->disp && (steps == 0 || steps > DISPLAY_MIN_STEPS)) {
+		display_set_state(m->opts->disp, DSTATE_RUNNING);
+		display_resume(m->opts->disp);
+	}
 	for (;;) {
 		end = run_slices(m, steps ? first + steps : 0, &stop);
 		mon_end_guest_line(m);
@@ -124,6 +132,12 @@ static enum mon_run_end mon_run(struct monitor *m, uint64_t steps)
 			end = verdict == 2 ? END_TEMP : END_POINT;
 			break;
 		}
+	}
+	if (m->opts->disp) {
+		display_set_state(m->opts->disp, end == END_GUEST   ? DSTATE_ENDED
+		                                 : end == END_POINT ? DSTATE_BREAK
+		                                                    : DSTATE_STOPPED);
+		display_suspend(m->opts->disp);
 	}
 	account(m, c->insns - first, now_seconds() - t0);
 	mon_trace_flush(m);

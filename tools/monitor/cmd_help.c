@@ -126,6 +126,11 @@ static const struct mon_command commands[] = {
 	  "quoted text is typed with Shift where needed. The keys wait in a queue and\n"
 	  "reach the guest one every 10 ms of guest time once it runs again.",
 	  "sendkey \"dir\" enter", false, false },
+	{ "screendump", NULL, mcmd_screendump, "screendump FILE",
+	  "write the guest's screen to FILE as a PNG image",
+	  "Text modes and mode 13h, as the VGA shows them now: blinking text in its\n"
+	  "current phase, the cursor where and as the CRTC places it.",
+	  "screendump screen.png", false, false },
 	/* Changing it */
 	{ "set", NULL, mcmd_set, "set REG VALUE",
 	  "change a register (ax, al, ds, ip, flags ...) or a flag",
@@ -238,8 +243,9 @@ int mcmd_help(struct monitor *m, const struct mon_args *a)
 	return 0;
 }
 
-/* readline's completion callback takes no context argument, so the
- * symbol table reaches it through this pointer. It is set only while the
+/* readline's completion callback and event hook take no context
+ * argument, so the symbol table and the display reach them through this
+ * pointer. It is set only while the
  * interactive loop runs (mon_completion_setup/done). */
 static const struct monitor *completing;
 
@@ -340,15 +346,27 @@ static char **complete(const char *text, int start, int end)
 	return finish_matches(&mt);
 }
 
+/* While readline waits for a line (it calls this about ten times a
+ * second), the SDL window keeps answering: it redraws when uncovered and
+ * takes its events. */
+static int keep_display_alive(void)
+{
+	if (completing && completing->opts->disp)
+		display_update(completing->opts->disp);
+	return 0;
+}
+
 void mon_completion_setup(struct monitor *m)
 {
 	completing = m;
 	rl_readline_name = "x86lab";
 	rl_attempted_completion_function = complete;
+	rl_event_hook = m->opts->disp ? keep_display_alive : NULL;
 }
 
 void mon_completion_done(void)
 {
 	completing = NULL;
 	rl_attempted_completion_function = NULL;
+	rl_event_hook = NULL;
 }

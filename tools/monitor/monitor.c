@@ -360,15 +360,27 @@ int monitor_main(struct run_opts *o, const struct mon_options *mo)
 
 	if (run_console_open("monitor", &con, o) < 0)
 		return EXIT_USAGE;
-	m = monitor_new(o, mo, &con);
-	if (!m) {
+	/* Ctrl-C's handler first: the terminal display leaves it to the monitor. */
+	mon_signal_setup();
+	if (run_display_open("monitor", o, true) < 0) {
 		run_console_close("monitor", &con, o);
 		return EXIT_USAGE;
 	}
-	mon_signal_setup();
+	m = monitor_new(o, mo, &con);
+	if (!m) {
+		run_display_close("monitor", o, NULL);
+		run_console_close("monitor", &con, o);
+		return EXIT_USAGE;
+	}
+	if (o->disp) { /* the prompt comes first: the guest is stopped */
+		display_set_state(o->disp, DSTATE_STOPPED);
+		display_suspend(o->disp);
+	}
 	run_session(m);
 	fflush(m->out);
 	status = exit_status(m);
+	if (run_display_close("monitor", o, m->machine) < 0)
+		status = EXIT_USAGE;
 	monitor_free(m);
 	if (run_console_close("monitor", &con, o) < 0)
 		status = EXIT_USAGE;

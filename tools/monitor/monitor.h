@@ -328,6 +328,9 @@ int mcmd_cr(struct monitor *m, const struct mon_args *a);
 int mcmd_pagewalk(struct monitor *m, const struct mon_args *a);
 int mcmd_tlb(struct monitor *m, const struct mon_args *a);
 
+/* cmd_screen.c */
+int mcmd_screendump(struct monitor *m, const struct mon_args *a);
+
 int mcmd_set(struct monitor *m, const struct mon_args *a);
 int mcmd_write(struct monitor *m, const struct mon_args *a);
 int mcmd_load(struct monitor *m, const struct mon_args *a);
