@@ -7,9 +7,10 @@
 # instruction limit (failure, with the last lines shown).
 #
 # Needs grub-mkrescue (grub-common), the i386-pc modules (grub-pc-bin) and
-# xorriso: 'sh scripts/deps.sh --test' installs them. Not in ctest yet: GRUB
-# switches to protected mode, which x86lab does not emulate until the pmode
-# work lands (the run then stops with status 122).
+# xorriso: 'sh scripts/deps.sh --test' (which 'make test' runs) installs
+# them; without them the test fails and says so. ctest runs it as
+# guest.grub (label grub): GRUB's core runs in protected mode and calls the
+# BIOS from it by switching back to real mode for every disk read and key.
 set -u
 x86lab=${1:?usage: grub_boot.sh X86LAB [MAX_INSNS]}
 max_insns=${2:-2000000000}
