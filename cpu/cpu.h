@@ -227,7 +227,8 @@ void cpu_init(struct cpu *c, enum cpu_model model, struct mem *mem, const struct
 void cpu_free(struct cpu *c);
 /* Power-on state: CS:IP = F000:FFF0 with CS base FFFF0000 on the 286/386. */
 void cpu_reset(struct cpu *c);
-/* Run at most 'budget' instructions (a REP string instruction counts once). */
+/* Run at most 'budget' instructions (a REP string instruction counts once,
+ * or once per 65536 iterations of a 32-bit count). */
 enum cpu_stop cpu_run(struct cpu *c, uint64_t budget);
 void cpu_set_intr(struct cpu *c, bool level);
 /* Ask cpu_run to return at the next instruction boundary. */

@@ -107,9 +107,14 @@ static bool intr_pending(const struct cpu *c)
  * chips count CX down once an iteration is complete; the 286 does it inside
  * the iteration, where the handler calls string_count(), so that a fault
  * leaves CX where the chip leaves it. */
+/* Iterations a REP runs before it counts as one more instruction: more
+ * than a 16-bit CX can ask for, so only ECX counts are ever cut. */
+#define REP_SLICE 0x10000u
+
 static void exec_rep(struct cpu *c, const struct insn *in)
 {
 	bool test_zf = (in->op->attr & REPZ) != 0;
+	uint32_t iterations = 0;
 
 	while (count_reg(c, in) != 0) {
 		c->rep_count_due = true;
@@ -120,9 +125,12 @@ static void exec_rep(struct cpu *c, const struct insn *in)
 		}
 		if (test_zf && flag(c, FLAG_ZF) != (in->rep == PFX_REP))
 			break;
-		/* An interrupt, a debugger's watch or a data breakpoint: resume here afterwards. */
+		/* An interrupt, a debugger's watch, a data breakpoint, or a 32-bit
+		 * count past REP_SLICE iterations (so that an instruction limit and
+		 * the devices get their turn): resume here afterwards. */
 		if (count_reg(c, in) != 0 &&
-		    (intr_pending(c) || c->dr_hits || (c->debug && c->debug->pending))) {
+		    (intr_pending(c) || c->dr_hits || (c->debug && c->debug->pending) ||
+		     ++iterations == REP_SLICE)) {
 			c->eip = c->insn_eip;
 			break;
 		}

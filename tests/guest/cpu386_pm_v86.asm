@@ -3,9 +3,9 @@
 ; CPL 3 with real-mode addressing; an OUT to a port the TSS bitmap denies
 ; is #GP(0) to the ring-0 monitor, which emulates it and IRETDs back; an
 ; allowed port does not trap (IN/OUT look only at the bitmap, 20.2.8.1);
-; CLI and INT n with IOPL < 3 are #GP(0) (20.2.7); exceptions reach ring 0
-; through the IDT with the virtual-8086 frame, GS FS DS ES pushed and then
-; zeroed (20.3.1.1, Figure 20-2).
+; CLI and INT n with IOPL < 3 are #GP(0) (20.2.7) and LAR is #UD;
+; exceptions reach ring 0 through the IDT with the virtual-8086 frame, GS
+; FS DS ES pushed and then zeroed (20.3.1.1, Figure 20-2).
 %include "guest.inc"
 %include "pm.inc"
 
@@ -39,6 +39,13 @@ v86_code:
 	mov	al, 0x43
 	out	PORT_OK, al		; allowed: no trap
 	cli				; IOPL 0: trapped too
+	mov	dword [exc_resume], .after_ud
+.ud:	lar	ax, bx			; protected mode only: #UD here (SDM: LAR)
+.after_ud:
+	mov	eax, [exc_vector]
+	mov	[v86_ud_vector], eax
+	mov	eax, [exc_eip]
+	mov	[v86_ud_eip], eax
 	mov	dword [exc_resume], .after_de
 	xor	cx, cx
 .de:	div	cx			; #DE through the IDT to ring 0 and back
@@ -135,6 +142,10 @@ PTEST "the virtual-8086 frame: EFLAGS.VM, SS:ESP, ES DS FS GS; DS zeroed"
 	movzx	eax, word [gp_ds_entry]
 	PEXPECT	eax, 0
 t4:
+PTEST "LAR in virtual-8086 mode is #UD"
+	PEXPECT	dword [v86_ud_vector], 6
+	PEXPECT	dword [v86_ud_eip], v86_code.ud
+t5:
 PTEST "#DE in virtual-8086 mode went through the IDT and came back"
 	EXPECT_FAULT 0, 0, v86_code.de
 	PEXPECT	dword [exc_cs], PM_SEG
@@ -147,6 +158,8 @@ v86_marker:	dw	0x3638
 v86_seen:	dw	0
 v86_cs:		dw	0
 v86_after_de:	dw	0
+v86_ud_vector:	dd	0
+v86_ud_eip:	dd	0
 gp_ds_entry:	dw	0xFFFF
 gp_count:	dd	0
 gp_errors:	dd	0
