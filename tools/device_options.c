@@ -239,7 +239,7 @@ fail:
 	return -1;
 }
 
-int device_open(const char *cmd, struct device_opts *d, bool serial_input)
+int device_open(const char *cmd, struct device_opts *d, bool serial_input, bool serial_terminal)
 {
 	if (open_disks(cmd, d) < 0)
 		return -1;
@@ -248,7 +248,7 @@ int device_open(const char *cmd, struct device_opts *d, bool serial_input)
 		return -1;
 	}
 	for (int i = 0; i < 2; i++) {
-		if (serial_open(&d->serial[i], serial_input && i == 0) < 0) {
+		if (serial_open(&d->serial[i], serial_input && i == 0, serial_terminal) < 0) {
 			cli_error(cmd, "cannot open %s for COM%d: %s", d->serial[i].path, i + 1,
 			          strerror(errno));
 			if (i)

@@ -96,8 +96,10 @@ void device_defaults(struct device_opts *d);
 /* Apply one of the options above; 1 when 'opt' is not one of them, 0 when
  * applied, -1 after reporting a bad value. */
 int device_option(const char *cmd, struct device_opts *d, int opt, const char *arg);
-/* Open the host side (serial files, the CMOS file). Returns 0 or -1 after reporting. */
-int device_open(const char *cmd, struct device_opts *d, bool serial_input);
+/* Open the host side (serial files, the CMOS file). COM1 on stdio reads
+ * stdin if 'serial_input', a terminal only if 'serial_terminal' too (see
+ * serial_open). Returns 0 or -1 after reporting. */
+int device_open(const char *cmd, struct device_opts *d, bool serial_input, bool serial_terminal);
 void device_config(struct device_opts *d, struct machine_config *cfg);
 /* After machine_init: queue the --keys events. */
 void device_start(struct device_opts *d, struct machine *m);

@@ -439,7 +439,9 @@ int run_read_inputs(const char *cmd, struct run_opts *o)
 	for (int i = 0; i < o->nloads; i++)
 		if (read_load(cmd, o, &o->loads[i]) < 0)
 			return -1;
-	return device_open(cmd, &o->dev, o->stdin_free);
+	/* A terminal on stdin is COM1's unless a display takes the keyboard. */
+	return device_open(cmd, &o->dev, o->stdin_free,
+	                   display_resolve(o->display.kind) == DISPLAY_NONE);
 }
 
 void run_free_inputs(struct run_opts *o)

@@ -1,12 +1,13 @@
 /*
  * tools/serial.c — serial-port backends on the host: bytes the guest sends
  * go to stdout, a file, a pty or a TCP client; bytes for the guest come from
- * stdin (a pipe or a file: a terminal belongs to the front end), the pty or
- * the TCP client. Nothing here ever blocks the guest.
+ * stdin (a pipe, a file, or a terminal nobody else reads), the pty or the
+ * TCP client. Nothing here ever blocks the guest.
  */
 #define _GNU_SOURCE /* accept4, cfmakeraw, posix_openpt */
 
 #include "serial.h"
+#include "term_raw.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -96,12 +97,19 @@ static int open_tcp(struct serial_port *s)
 	return 0;
 }
 
-int serial_open(struct serial_port *s, bool allow_input)
+int serial_open(struct serial_port *s, bool allow_input, bool allow_terminal)
 {
 	switch (s->kind) {
 	case SERIAL_STDIO:
 		s->out = stdout;
-		s->input = allow_input && !isatty(STDIN_FILENO);
+		s->flush_each = isatty(STDOUT_FILENO);
+		if (!isatty(STDIN_FILENO)) {
+			s->input = allow_input;
+		} else if (allow_input && allow_terminal &&
+		           term_raw_open(STDIN_FILENO, -1, NULL, NULL)) {
+			term_raw_enter();
+			s->input = s->terminal = true;
+		}
 		return 0;
 	case SERIAL_FILE:
 		s->out = fopen(s->path, "wb");
@@ -154,7 +162,7 @@ static void serial_write(void *ctx, uint8_t byte)
 		break;
 	default:
 		fputc(byte, s->out);
-		if (byte == '\n' || s->out != stdout)
+		if (byte == '\n' || s->out != stdout || s->flush_each)
 			fflush(s->out);
 	}
 }
@@ -204,6 +212,9 @@ void serial_close(struct serial_port *s)
 	else if (s->out)
 		fflush(s->out);
 	s->out = NULL;
+	if (s->terminal)
+		term_raw_close();
+	s->terminal = s->input = false;
 	if (s->client >= 0)
 		close(s->client);
 	if (s->fd >= 0)

@@ -18,26 +18,13 @@
 #include "cp437.h"
 #include "display.h"
 #include "term_keys.h"
+#include "term_raw.h"
 
 enum { MAX_COLS = 256, MAX_ROWS = 128, OUT_MAX = 1 << 18 };
 
 /* Leave the alternate screen with colours reset and the cursor shown. */
 static const char leave_seq[] = "\033[0m\033[?25h\033[?1049l";
 static const char enter_seq[] = "\033[?1049h\033[0m\033[2J\033[?25l";
-
-/* What a signal handler needs to put the terminal back: it can reach nothing
- * else, so this is the file's one piece of static state. */
-static struct {
-	int in_fd, out_fd;
-	bool have_termios;
-	struct termios saved;
-	volatile sig_atomic_t active; /* raw mode and the alternate screen are on */
-	bool atexit_set;
-} term_saved = { -1, -1, false, { 0 }, 0, false };
-
-static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
-	                               SIGBUS, SIGFPE,  SIGILL, SIGABRT };
-enum { NSIGNALS = sizeof handled_signals / sizeof handled_signals[0] };
 
 struct term_view {
 	uint16_t shadow[MAX_ROWS][MAX_COLS]; /* character << 8 | attribute drawn */
@@ -49,41 +36,16 @@ struct term_view {
 	bool cur_shown;
 	char out[OUT_MAX];
 	size_t len;
-	bool signal_set[NSIGNALS];
-	struct sigaction old_action[NSIGNALS];
+	int in_fd, out_fd; /* the terminal: -1 for no input */
+	bool raw;          /* raw mode and the alternate screen are on */
 };
-
-/* Async-signal-safe: write(2) and tcsetattr(3) only. */
-static void restore_terminal(void)
-{
-	if (!term_saved.active)
-		return;
-	term_saved.active = 0;
-	if (write(term_saved.out_fd, leave_seq, sizeof leave_seq - 1) < 0) {
-		/* nothing more to do about it */
-	}
-	if (term_saved.have_termios)
-		tcsetattr(term_saved.in_fd, TCSANOW, &term_saved.saved);
-}
-
-static void on_fatal_signal(int sig)
-{
-	restore_terminal();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void restore_at_exit(void)
-{
-	restore_terminal();
-}
 
 static void flush_out(struct term_view *v)
 {
 	size_t done = 0;
 
 	while (done < v->len) {
-		ssize_t w = write(term_saved.out_fd, v->out + done, v->len - done);
+		ssize_t w = write(v->out_fd, v->out + done, v->len - done);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
@@ -114,27 +76,19 @@ static void putf(struct term_view *v, const char *fmt, int a, int b)
 
 static void enter(struct term_view *v)
 {
-	if (term_saved.active)
+	if (v->raw)
 		return;
-	if (term_saved.have_termios) {
-		struct termios raw = term_saved.saved;
-
-		/* Raw input, but Ctrl-C and Ctrl-\ still signal (they are the
-		 * host's); Ctrl-Z goes to the guest, since a stopped x86lab
-		 * would leave the terminal raw. */
-		raw.c_iflag &= (tcflag_t) ~(IXON | ICRNL | INLCR | IGNCR | BRKINT | ISTRIP);
-		raw.c_lflag &= (tcflag_t) ~(ICANON | ECHO | IEXTEN);
-		raw.c_cc[VMIN] = 1;
-		raw.c_cc[VTIME] = 0;
-		raw.c_cc[VSUSP] = _POSIX_VDISABLE;
-		tcsetattr(term_saved.in_fd, TCSAFLUSH, &raw);
-	}
-	term_saved.active = 1;
-	put(v, enter_seq, sizeof enter_seq - 1);
-	flush_out(v);
+	term_raw_enter();
+	v->raw = true;
 	v->shadow_valid = false;
 	v->graphics_note = false;
 	v->cur_shown = false;
+}
+
+static void leave(struct term_view *v)
+{
+	term_raw_leave();
+	v->raw = false;
 }
 
 static int term_open(struct display *d, char *err, size_t n)
@@ -150,27 +104,12 @@ static int term_open(struct display *d, char *err, size_t n)
 		snprintf(err, n, "out of memory");
 		return -1;
 	}
-	term_saved.out_fd = STDOUT_FILENO;
-	term_saved.in_fd = isatty(STDIN_FILENO) ? STDIN_FILENO : -1;
-	term_saved.have_termios =
-	        term_saved.in_fd >= 0 && tcgetattr(term_saved.in_fd, &term_saved.saved) == 0;
-	for (int i = 0; i < NSIGNALS; i++) {
-		struct sigaction sa, old;
-
-		sigaction(handled_signals[i], NULL, &old);
-		/* The monitor has its own Ctrl-C: it stops the guest, and the
-		 * display gives the terminal back while the prompt is up. */
-		if (handled_signals[i] == SIGINT && old.sa_handler != SIG_DFL)
-			continue;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_fatal_signal;
-		sigemptyset(&sa.sa_mask);
-		sigaction(handled_signals[i], &sa, &v->old_action[i]);
-		v->signal_set[i] = true;
-	}
-	if (!term_saved.atexit_set) {
-		atexit(restore_at_exit);
-		term_saved.atexit_set = true;
+	v->out_fd = STDOUT_FILENO;
+	v->in_fd = isatty(STDIN_FILENO) ? STDIN_FILENO : -1;
+	if (!term_raw_open(v->in_fd, v->out_fd, enter_seq, leave_seq)) {
+		free(v);
+		snprintf(err, n, "the terminal is taken by another user of it");
+		return -1;
 	}
 	d->impl = v;
 	enter(v);
@@ -179,8 +118,7 @@ static int term_open(struct display *d, char *err, size_t n)
 
 static void term_suspend(struct display *d)
 {
-	(void)d;
-	restore_terminal();
+	leave(d->impl);
 }
 
 static void term_resume(struct display *d)
@@ -192,23 +130,21 @@ static void term_close(struct display *d)
 {
 	struct term_view *v = d->impl;
 
-	restore_terminal();
-	for (int i = 0; i < NSIGNALS; i++)
-		if (v->signal_set[i])
-			sigaction(handled_signals[i], &v->old_action[i], NULL);
+	term_raw_close();
 	free(v);
 }
 
 static void take_input(struct display *d)
 {
-	struct pollfd p = { term_saved.in_fd, POLLIN, 0 };
+	struct term_view *v = d->impl;
+	struct pollfd p = { v->in_fd, POLLIN, 0 };
 	uint8_t buf[256];
 	struct key_event ev[256];
 
-	if (term_saved.in_fd < 0)
+	if (v->in_fd < 0)
 		return;
 	while (poll(&p, 1, 0) > 0 && (p.revents & POLLIN)) {
-		ssize_t got = read(term_saved.in_fd, buf, sizeof buf);
+		ssize_t got = read(v->in_fd, buf, sizeof buf);
 		bool host = false;
 		int n;
 
@@ -267,7 +203,7 @@ static void draw_text(struct term_view *v, const struct vga *vga)
 
 	/* A smaller terminal shows the top left part: a line longer than the
 	 * terminal would wrap and scroll the rest. */
-	if (ioctl(term_saved.out_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row) {
+	if (ioctl(v->out_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row) {
 		term_cols = ws.ws_col;
 		term_rows = ws.ws_row;
 	}
@@ -323,7 +259,7 @@ static void term_frame(struct display *d)
 {
 	struct term_view *v = d->impl;
 
-	if (!term_saved.active)
+	if (!v->raw)
 		return;
 	take_input(d);
 	if (vga_is_text(&d->m->vga))
