@@ -183,8 +183,8 @@ static int run_file(const char *path, const struct sst_options *o, struct side_f
 	file_model = model_of_file(&f);
 	model = o->model >= 0 ? o->model : file_model;
 	if (model < 0) {
-		cli_error("sst", "%s: CPU '%s' is not one x86lab models; use --cpu 8086|286|386", path,
-		          f.cpu);
+		cli_error("sst", "%s: CPU '%s' is not one x86lab models; use --cpu 8086|286|386",
+		          path, f.cpu);
 		moo_close(&f);
 		return -1;
 	}
