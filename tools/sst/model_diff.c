@@ -1,6 +1,6 @@
 /*
  * tools/sst/model_diff.c — the documented differences between the 80286 in
- * real mode and the 386 in real mode that show in the 80286 suite. Each
+ * real mode and the 386 (and 486) in real mode that show in the 80286 suite. Each
  * rule looks only at the test's instruction and initial state, never at
  * what x86lab does with it, so a rule cannot hide a bug in the model.
  */
@@ -105,7 +105,7 @@ static enum sst_diff diff_286_on_386(const struct moo_test *t)
 enum sst_diff sst_model_difference(enum cpu_model suite_model, enum cpu_model model,
                                    const struct moo_test *t)
 {
-	if (suite_model == CPU_286 && model == CPU_386)
+	if (suite_model == CPU_286 && (model == CPU_386 || model == CPU_486))
 		return diff_286_on_386(t);
 	return SST_DIFF_NONE;
 }
