@@ -24,7 +24,7 @@ static const char usage[] =
         "Run SingleStepTests conformance files (*.MOO or *.MOO.gz, captured from real\n"
         "chips) and compare x86lab's CPU with them, test by test.\n"
         "\n"
-        "  --cpu 8086|286|386    CPU model (default: the CPU named in each file)\n"
+        "  --cpu MODEL           8086, 286, 386 or 486 (default: the CPU named in each file)\n"
         "  --metadata FILE       metadata.json with the undefined-flag masks\n"
         "                        (default: metadata.json beside each test file)\n"
         "  --revocations FILE    list of revoked test hashes (default:\n"
@@ -38,8 +38,8 @@ static const char usage[] =
         "Undefined flags are masked as the suites document: on the 8086 with the\n"
         "flags-mask of metadata.json, on the 286 with the flags the instruction leaves\n"
         "architecturally undefined; the same mask applies to a FLAGS word an\n"
-        "exception pushed. With --cpu 386 on the 80286 suite, the tests where the 386\n"
-        "is documented to behave differently are set aside and counted by reason.\n"
+        "exception pushed. With --cpu 386 or 486 on the 80286 suite, the tests where\n"
+        "the 386 is documented to behave differently are set aside and counted by reason.\n"
         "The last line is 'N passed, M failed, K skipped'; the exit status is 0 only\n"
         "when nothing failed and every file could be read.\n";
 
@@ -183,8 +183,9 @@ static int run_file(const char *path, const struct sst_options *o, struct side_f
 	file_model = model_of_file(&f);
 	model = o->model >= 0 ? o->model : file_model;
 	if (model < 0) {
-		cli_error("sst", "%s: CPU '%s' is not one x86lab models; use --cpu 8086|286|386",
-		          path, f.cpu);
+		cli_error("sst",
+		          "%s: CPU '%s' is not one x86lab models; use --cpu 8086|286|386|486", path,
+		          f.cpu);
 		moo_close(&f);
 		return -1;
 	}
@@ -263,7 +264,8 @@ static int parse_options(int argc, char **argv, struct sst_options *o)
 		case 'c':
 			o->model = cpu_model_by_name(optarg);
 			if (o->model < 0) {
-				cli_error("sst", "unknown CPU '%s': use 8086, 286 or 386", optarg);
+				cli_error("sst", "unknown CPU '%s': use 8086, 286, 386 or 486",
+				          optarg);
 				return 2;
 			}
 			break;
