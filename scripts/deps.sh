@@ -3,14 +3,15 @@
 # (Debian/Ubuntu). As root, install the missing ones; otherwise print the
 # command to run and fail. Silent when everything is there. With --test,
 # also what the tests use beyond the build (tests/grub/grub_boot.sh: GRUB's
-# i386-pc modules, grub-mkrescue and xorriso); with --bench, what make
+# i386-pc modules, grub-mkrescue and xorriso; tests/syslinux: SYSLINUX,
+# mkfs.fat and mtools); with --bench, what make
 # bench-display uses (Xvfb and GNU time).
 set -eu
 
 PACKAGES="cmake make gcc pkg-config nasm libcmocka-dev zlib1g-dev gdb python3 libreadline-dev console-data libsdl2-dev libpng-dev"
 for group in "$@"; do
 	case $group in
-	--test) PACKAGES="$PACKAGES grub-pc-bin grub-common xorriso" ;; # tests/grub
+	--test) PACKAGES="$PACKAGES grub-pc-bin grub-common xorriso syslinux syslinux-common mtools dosfstools" ;; # tests/grub, tests/syslinux
 	--bench) PACKAGES="$PACKAGES xvfb xauth time" ;;                 # make bench-display
 	esac
 done
