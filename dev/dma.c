@@ -204,12 +204,13 @@ int dma_transfer(struct dma *d, int channel, uint8_t *buf, int len, bool to_memo
 	while (done + unit <= len) {
 		uint32_t phys = unit_address(ch, word);
 
-		/* mem_write, not mem_poke: decoded code in the page must go stale. */
+		/* Not mem_poke: decoded code in the page must go stale. Not
+		 * mem_write either: the A20 gate is the CPU's, not the bus's. */
 		for (int i = 0; copy && i < unit; i++) {
 			if (to_memory)
-				mem_write(d->mem, phys + (uint32_t)i, buf[done + i], 1);
+				mem_bus_write8(d->mem, phys + (uint32_t)i, buf[done + i]);
 			else
-				buf[done + i] = (uint8_t)mem_read(d->mem, phys + (uint32_t)i, 1);
+				buf[done + i] = mem_bus_read8(d->mem, phys + (uint32_t)i);
 		}
 		done += unit;
 		ch->addr = (uint16_t)(ch->addr + ((ch->mode & DMA_MODE_DECREMENT) ? -1 : 1));

@@ -141,6 +141,12 @@ static inline void mem_write(struct mem *m, uint32_t phys, uint32_t val, int siz
 	mem_write_slow(m, phys, val, size);
 }
 
+/* A bus master's byte (the DMA controller): it drives the address lines
+ * itself, so the CPU's A20 gate does not apply; otherwise as mem_read and
+ * mem_write (MMIO, ROM, dirty pages and stale decoded code alike). */
+uint8_t mem_bus_read8(struct mem *m, uint32_t phys);
+void mem_bus_write8(struct mem *m, uint32_t phys, uint8_t val);
+
 /* Debugger access: no MMIO side effects, no dirty marks; ROM can be written
  * (to load firmware). Bytes that are not RAM or ROM read as 0xFF. The
  * address is physical and is not masked by A20. Return the bytes handled. */

@@ -127,24 +127,25 @@ static int whole_access_region(const struct mem *m, uint32_t a, int size)
 	return run_length(m, a, idx) >= (uint64_t)size ? idx : SPLIT;
 }
 
-uint32_t mem_read_slow(struct mem *m, uint32_t phys, int size)
+/* 'mask': the address lines the access drives (A20 gated or not). */
+static uint32_t read_masked(struct mem *m, uint32_t phys, int size, uint32_t mask)
 {
-	uint32_t a = phys & m->addr_mask;
+	uint32_t a = phys & mask;
 	int idx = whole_access_region(m, a, size);
 
 	if (idx != SPLIT)
 		return region_read(m, idx, a, size);
 	uint32_t v = 0;
 	for (int i = 0; i < size; i++) {
-		uint32_t ai = (phys + (uint32_t)i) & m->addr_mask;
+		uint32_t ai = (phys + (uint32_t)i) & mask;
 		v |= region_read(m, region_at(m, ai), ai, 1) << (8 * i);
 	}
 	return v;
 }
 
-void mem_write_slow(struct mem *m, uint32_t phys, uint32_t val, int size)
+static void write_masked(struct mem *m, uint32_t phys, uint32_t val, int size, uint32_t mask)
 {
-	uint32_t a = phys & m->addr_mask;
+	uint32_t a = phys & mask;
 	int idx = whole_access_region(m, a, size);
 
 	if (idx != SPLIT) {
@@ -152,9 +153,29 @@ void mem_write_slow(struct mem *m, uint32_t phys, uint32_t val, int size)
 		return;
 	}
 	for (int i = 0; i < size; i++) {
-		uint32_t ai = (phys + (uint32_t)i) & m->addr_mask;
+		uint32_t ai = (phys + (uint32_t)i) & mask;
 		region_write(m, region_at(m, ai), ai, (val >> (8 * i)) & 0xFF, 1);
 	}
+}
+
+uint32_t mem_read_slow(struct mem *m, uint32_t phys, int size)
+{
+	return read_masked(m, phys, size, m->addr_mask);
+}
+
+void mem_write_slow(struct mem *m, uint32_t phys, uint32_t val, int size)
+{
+	write_masked(m, phys, val, size, m->addr_mask);
+}
+
+uint8_t mem_bus_read8(struct mem *m, uint32_t phys)
+{
+	return (uint8_t)read_masked(m, phys, 1, m->cpu_mask);
+}
+
+void mem_bus_write8(struct mem *m, uint32_t phys, uint8_t val)
+{
+	write_masked(m, phys, val, 1, m->cpu_mask);
 }
 
 /* Point the fast map at region 'r' for the pages it covers. Only pages that

@@ -25,7 +25,7 @@ static struct rig *make_rig(void)
 
 	assert_non_null(r);
 	bus_init(&r->bus);
-	assert_int_equal(mem_init(&r->mem, 1u << 20, 24), 0);
+	assert_int_equal(mem_init(&r->mem, 2u << 20, 24), 0);
 	assert_int_equal(dma_init(&r->dma, &r->bus, &r->mem), 0);
 	return r;
 }
@@ -128,6 +128,28 @@ static void test_transfer_into_memory(void **state)
 	free_rig(r);
 }
 
+/* The A20 gate masks the CPU's address line 20, not the bus: a transfer to
+ * page 10h lands above 1 MiB even with the gate closed (on the PC/AT the
+ * gate sits on the CPU's side; the 8237 and its page register drive all 24
+ * lines themselves). */
+static void test_transfer_ignores_a20_gate(void **state)
+{
+	struct rig *r = make_rig();
+	uint8_t buf[16], got[16];
+
+	(void)state;
+	for (int i = 0; i < (int)sizeof buf; i++)
+		buf[i] = (uint8_t)(0xA0 + i);
+	mem_set_a20(&r->mem, false);
+	program_ch2(r, 0x46, 0x100200, 15);
+	assert_int_equal(dma_transfer(&r->dma, 2, buf, sizeof buf, true), 16);
+	mem_peek(&r->mem, 0x100200, got, sizeof got);
+	assert_memory_equal(got, buf, sizeof buf);
+	mem_peek(&r->mem, 0x000200, got, sizeof got);
+	assert_int_equal(got[0], 0); /* not wrapped to the first MiB */
+	free_rig(r);
+}
+
 static void test_read_from_memory_and_verify(void **state)
 {
 	struct rig *r = make_rig();
@@ -188,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_flip_flop),
 		cmocka_unit_test(test_master_controller),
 		cmocka_unit_test(test_transfer_into_memory),
+		cmocka_unit_test(test_transfer_ignores_a20_gate),
 		cmocka_unit_test(test_read_from_memory_and_verify),
 		cmocka_unit_test(test_masks_and_master_clear),
 		cmocka_unit_test(test_auto_init_and_decrement),
