@@ -29,10 +29,20 @@ int clock_add_timer(struct clock *c, void (*fire)(void *ctx), void *ctx)
 	return c->ntimers++;
 }
 
+void clock_bind_budget(struct clock *c, uint64_t *budget)
+{
+	c->budget = budget;
+}
+
 void clock_arm(struct clock *c, int id, uint64_t deadline_ns)
 {
 	c->timer[id].deadline = deadline_ns;
 	c->timer[id].armed = true;
+	if (c->budget && *c->budget) {
+		uint64_t until = clock_insns_until(c, deadline_ns);
+		if (until < *c->budget)
+			*c->budget = until;
+	}
 }
 
 void clock_disarm(struct clock *c, int id)

@@ -23,12 +23,17 @@ struct clock_timer {
 struct clock {
 	uint64_t ips;          /* guest instructions per second of guest time */
 	const uint64_t *insns; /* the CPU's retired-instruction counter */
+	uint64_t *budget;      /* the instructions the running slice may still start, or NULL */
 	uint64_t idle_ns;      /* time skipped while the CPU waited for an interrupt */
 	struct clock_timer timer[CLOCK_MAX_TIMERS];
 	int ntimers;
 };
 
 void clock_init(struct clock *c, uint64_t ips, const uint64_t *insns);
+/* The running CPU's slice budget: a deadline armed during a slice (a guest
+ * programming the PIT, say) that comes before the slice's end shortens it,
+ * so that the timer fires on time rather than at the next slice. */
+void clock_bind_budget(struct clock *c, uint64_t *budget);
 /* Nanoseconds of guest time since power-on. */
 uint64_t clock_ns(const struct clock *c);
 /* A timer that calls 'fire' when armed and due. Returns its id, or -1 when full. */

@@ -134,6 +134,7 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 	bus_init(&m->bus);
 	cpu_init(&m->cpu, cfg->model, &m->mem, &io);
 	clock_init(&m->clock, cfg->ips, &m->cpu.insns);
+	clock_bind_budget(&m->clock, &m->cpu.budget);
 	debugcon_init(&m->debugcon, &m->bus, cfg->debugcon_sink, cfg->debugcon_ctx);
 	exitport_init(&m->exitport, &m->bus, machine_exit, m);
 	postport_init(&m->post, &m->bus, 0x80, cfg->post_sink, cfg->post_ctx);

@@ -94,6 +94,28 @@ static void test_clock_skips_idle_time(void **state)
 	assert_int_equal(clock_ns(&c), 5001000);
 }
 
+/* A deadline armed during a slice that falls before the slice's end cuts
+ * the slice there; a later one leaves it alone. */
+static void test_clock_arm_shortens_the_running_slice(void **state)
+{
+	uint64_t insns = 1000, budget = 1u << 20;
+	struct clock c;
+	struct counter k = { 0 };
+	int t;
+
+	(void)state;
+	clock_init(&c, 1000000, &insns); /* one instruction a microsecond */
+	clock_bind_budget(&c, &budget);
+	t = clock_add_timer(&c, fire, &k);
+	clock_arm(&c, t, clock_ns(&c) + 2000000); /* 2000 instructions on */
+	assert_int_equal(budget, 2000);
+	clock_arm(&c, t, clock_ns(&c) + 5000000);
+	assert_int_equal(budget, 2000);
+	budget = 0; /* between slices: nothing to cut */
+	clock_arm(&c, t, clock_ns(&c) + 1000);
+	assert_int_equal(budget, 0);
+}
+
 static void test_clock_has_a_bounded_timer_table(void **state)
 {
 	uint64_t insns = 0;
@@ -114,6 +136,7 @@ int main(void)
 		cmocka_unit_test(test_clock_default_rate_when_zero),
 		cmocka_unit_test(test_clock_timers_fire_when_due_and_rearm),
 		cmocka_unit_test(test_clock_skips_idle_time),
+		cmocka_unit_test(test_clock_arm_shortens_the_running_slice),
 		cmocka_unit_test(test_clock_has_a_bounded_timer_table),
 	};
 	return cmocka_run_group_tests_name("clock", tests, NULL, NULL);
