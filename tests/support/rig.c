@@ -120,3 +120,21 @@ void rig_ring0_handler(struct rig *r, int vector)
 	r->cpu.idtr = (struct dtr){ idt, 0x7ff };
 	r->cpu.tr = (struct segcache){ .sel = 0x18, .base = tss, .limit = 0x67, .attr = 0x8b };
 }
+
+int rig_run_one(struct rig *r, const uint8_t *code, size_t len)
+{
+	struct segcache cs = r->cpu.seg[SEG_CS];
+
+	mem_poke(&r->mem, RIG_CS * 16 + RIG_IP, code, (uint32_t)len);
+	r->cpu.eip = RIG_IP;
+	r->cpu.fault_chain_len = 0;
+	cpu_run(&r->cpu, 1);
+	if (r->cpu.fault_chain_len == 0)
+		return -1;
+	if (r->cpu.shutdown) {
+		r->cpu.seg[SEG_CS] = cs;
+		r->cpu.shutdown = false;
+		r->cpu.delivering = 0;
+	}
+	return r->cpu.fault_chain[0].vector;
+}

@@ -45,6 +45,13 @@ void rig_poke32(struct rig *r, uint32_t phys, uint32_t v);
  * stack (10, base 20000h) and a 386 TSS (18) whose SS0:ESP0 is 10:FFF0; an
  * IDT at 32000h with an interrupt gate for 'vector' to 08:RIG_HANDLER,
  * where a HLT waits. The caller sets CR0.PE. (SDM Vol. 3, 3.4.5, 6.11, 7.2.) */
+/* Run 'code' (placed at RIG_CS:RIG_IP) for one instruction and return the
+ * vector of the first exception it raised, or -1 for none. Without an IDT
+ * that would deliver it the CPU shuts down; it is then put back (CS as it
+ * was, not shut down) so that the next call runs at the same CPL. The
+ * exception comes from c->fault_chain. */
+int rig_run_one(struct rig *r, const uint8_t *code, size_t len);
+
 #define RIG_HANDLER 0x0200
 #define RIG_STACK0  0x20000u /* the ring-0 stack segment's base; ESP0 = FFF0 */
 void rig_ring0_handler(struct rig *r, int vector);

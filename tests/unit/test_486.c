@@ -15,29 +15,6 @@
 
 #define DATA (RIG_CS * 16) /* DS:0 */
 
-/* Run one instruction at the rig's CS:IP; the first exception it raised, or
- * -1. In protected mode the rig has no IDT, so delivering it fails and the
- * CPU shuts down: the exception is the first of c->fault_chain, and the CPU
- * is put back (CS, not shut down) for the next instruction. With an IDT
- * (rig_ring0_handler) it is delivered and the CPU is left in the handler. */
-static int run1(struct rig *r, const uint8_t *code, size_t len)
-{
-	struct segcache cs = r->cpu.seg[SEG_CS];
-
-	mem_poke(&r->mem, RIG_CS * 16 + RIG_IP, code, (uint32_t)len);
-	r->cpu.eip = RIG_IP;
-	r->cpu.fault_chain_len = 0;
-	cpu_run(&r->cpu, 1);
-	if (r->cpu.fault_chain_len == 0)
-		return -1;
-	if (r->cpu.shutdown) {
-		r->cpu.seg[SEG_CS] = cs;
-		r->cpu.shutdown = false;
-		r->cpu.delivering = 0;
-	}
-	return r->cpu.fault_chain[0].vector;
-}
-
 static struct rig *rig486(void)
 {
 	struct rig *r = rig_new(CPU_486);
@@ -57,13 +34,13 @@ static void test_xadd(void **state)
 	(void)state;
 	r->cpu.reg[REG_AX] = 0xffffffffu;
 	r->cpu.reg[REG_BX] = 2;
-	assert_int_equal(run1(r, xadd_eax_ebx, sizeof xadd_eax_ebx), -1);
+	assert_int_equal(rig_run_one(r, xadd_eax_ebx, sizeof xadd_eax_ebx), -1);
 	assert_int_equal(r->cpu.reg[REG_AX], 1);
 	assert_int_equal(r->cpu.reg[REG_BX], 0xffffffffu);
 	assert_true(cpu_flags(&r->cpu) & FLAG_CF);
 	rig_poke16(r, DATA, 5);
 	r->cpu.reg[REG_AX] = 7;
-	assert_int_equal(run1(r, xadd_mem_ax, sizeof xadd_mem_ax), -1);
+	assert_int_equal(rig_run_one(r, xadd_mem_ax, sizeof xadd_mem_ax), -1);
 	assert_int_equal(rig_peek16(r, DATA), 12);
 	assert_int_equal(r->cpu.reg[REG_AX], 5);
 	rig_free(r);
@@ -80,10 +57,10 @@ static void test_cmpxchg(void **state)
 	rig_poke16(r, DATA, 5);
 	r->cpu.reg[REG_AX] = 5;
 	r->cpu.reg[REG_CX] = 9;
-	assert_int_equal(run1(r, cmpxchg_mem_cx, sizeof cmpxchg_mem_cx), -1);
+	assert_int_equal(rig_run_one(r, cmpxchg_mem_cx, sizeof cmpxchg_mem_cx), -1);
 	assert_int_equal(rig_peek16(r, DATA), 9);
 	assert_true(cpu_flags(&r->cpu) & FLAG_ZF);
-	assert_int_equal(run1(r, cmpxchg_mem_cx, sizeof cmpxchg_mem_cx), -1);
+	assert_int_equal(rig_run_one(r, cmpxchg_mem_cx, sizeof cmpxchg_mem_cx), -1);
 	assert_int_equal(r->cpu.reg[REG_AX], 9);
 	assert_int_equal(rig_peek16(r, DATA), 9);
 	assert_false(cpu_flags(&r->cpu) & FLAG_ZF);
@@ -98,22 +75,22 @@ static void test_bswap_and_cpuid(void **state)
 
 	(void)state;
 	r->cpu.reg[REG_AX] = 0x12345678;
-	assert_int_equal(run1(r, bswap_eax, sizeof bswap_eax), -1);
+	assert_int_equal(rig_run_one(r, bswap_eax, sizeof bswap_eax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX], 0x78563412);
 	r->cpu.reg[REG_AX] = 0;
-	assert_int_equal(run1(r, cpuid, sizeof cpuid), -1);
+	assert_int_equal(rig_run_one(r, cpuid, sizeof cpuid), -1);
 	assert_int_equal(r->cpu.reg[REG_AX], 1);
 	assert_memory_equal(&r->cpu.reg[REG_BX], "Genu", 4);
 	assert_memory_equal(&r->cpu.reg[REG_DX], "ineI", 4);
 	assert_memory_equal(&r->cpu.reg[REG_CX], "ntel", 4);
 	r->cpu.reg[REG_AX] = 1;
-	assert_int_equal(run1(r, cpuid, sizeof cpuid), -1);
+	assert_int_equal(rig_run_one(r, cpuid, sizeof cpuid), -1);
 	assert_int_equal((r->cpu.reg[REG_AX] >> 8) & 0xf, 4); /* family 4 */
 	rig_free(r);
 
 	r = rig_new(CPU_386);
 	rig_load(r, "", 0);
-	assert_int_equal(run1(r, cpuid, sizeof cpuid), EXC_UD);
+	assert_int_equal(rig_run_one(r, cpuid, sizeof cpuid), EXC_UD);
 	rig_free(r);
 }
 
@@ -129,7 +106,7 @@ static void test_ac_flag_settable_on_486_only(void **state)
 		r->cpu.reg[REG_SP] = 0xfff0;
 		rig_poke16(r, DATA + 0xfff0, 0x0002);
 		rig_poke16(r, DATA + 0xfff2, 0x0004); /* bit 18 */
-		assert_int_equal(run1(r, popfd, sizeof popfd), -1);
+		assert_int_equal(rig_run_one(r, popfd, sizeof popfd), -1);
 		assert_int_equal((cpu_flags(&r->cpu) & FLAG_AC) != 0, m == CPU_486);
 		rig_free(r);
 	}
@@ -148,7 +125,7 @@ static void test_alignment_check(void **state)
 	r->cpu.eflags |= FLAG_AC;
 	r->cpu.seg[SEG_CS].sel |= 3;
 	struct segcache user_cs = r->cpu.seg[SEG_CS];
-	assert_int_equal(run1(r, read_odd, sizeof read_odd), EXC_AC);
+	assert_int_equal(rig_run_one(r, read_odd, sizeof read_odd), EXC_AC);
 	assert_int_equal(r->cpu.seg[SEG_CS].sel, 0x08); /* delivered: in the handler */
 	assert_int_equal(r->cpu.eip, RIG_HANDLER);
 	assert_int_equal(r->cpu.reg[REG_SP], 0xfff0 - 24); /* error, EIP, CS, EFLAGS, ESP, SS */
@@ -157,15 +134,15 @@ static void test_alignment_check(void **state)
 	r->cpu.seg[SEG_CS] = user_cs; /* back to CPL 3 for the cases below */
 	r->cpu.seg[SEG_SS] = r->cpu.seg[SEG_DS];
 	r->cpu.reg[REG_SP] = 0xfffe;
-	assert_int_equal(run1(r, read_even, sizeof read_even), -1);
+	assert_int_equal(rig_run_one(r, read_even, sizeof read_even), -1);
 	r->cpu.seg[SEG_CS].sel &= (uint16_t)~3;
-	assert_int_equal(run1(r, read_odd, sizeof read_odd), -1); /* CPL 0 */
+	assert_int_equal(rig_run_one(r, read_odd, sizeof read_odd), -1); /* CPL 0 */
 	r->cpu.seg[SEG_CS].sel |= 3;
 	r->cpu.cr0 = CR0_PE;
-	assert_int_equal(run1(r, read_odd, sizeof read_odd), -1); /* AM clear */
+	assert_int_equal(rig_run_one(r, read_odd, sizeof read_odd), -1); /* AM clear */
 	r->cpu.cr0 = CR0_PE | CR0_AM;
 	r->cpu.eflags &= ~(uint32_t)FLAG_AC;
-	assert_int_equal(run1(r, read_odd, sizeof read_odd), -1); /* AC clear */
+	assert_int_equal(rig_run_one(r, read_odd, sizeof read_odd), -1); /* AC clear */
 	rig_free(r);
 }
 
@@ -187,7 +164,7 @@ static void test_iret_to_v86_keeps_ac(void **state)
 	r->cpu.reg[REG_SP] = 0xff00;
 	for (int i = 0; i < 9; i++)
 		rig_poke32(r, DATA + 0xff00 + 4u * (uint32_t)i, frame[i]);
-	assert_int_equal(run1(r, iretd, sizeof iretd), -1);
+	assert_int_equal(rig_run_one(r, iretd, sizeof iretd), -1);
 	assert_true(cpu_flags(&r->cpu) & FLAG_VM);
 	assert_true(cpu_flags(&r->cpu) & FLAG_AC);
 	assert_int_equal(r->cpu.seg[SEG_CS].base, 0x20000);

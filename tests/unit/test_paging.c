@@ -76,33 +76,10 @@ static void set_cpl(struct rig *r, int cpl)
 	r->cpu.seg[SEG_CS].sel = (uint16_t)((r->cpu.seg[SEG_CS].sel & ~3) | cpl);
 }
 
-/* The error code of the first exception of the last run1(). */
+/* The error code of the first exception of the last rig_run_one(). */
 static uint32_t first_error(const struct rig *r)
 {
 	return r->cpu.fault_chain[0].error;
-}
-
-/* Run one instruction placed at the rig's CS:IP; the first exception it
- * raised, or -1. The rig has no IDT, so delivering it fails and the CPU
- * shuts down; the exception the instruction raised is the first of
- * c->fault_chain. The CPU is then put back (CS, not shut down) so that the
- * next instruction runs at the same CPL. */
-static int run1(struct rig *r, const uint8_t *code, size_t len)
-{
-	struct segcache cs = r->cpu.seg[SEG_CS];
-
-	mem_poke(&r->mem, CODE, code, (uint32_t)len);
-	r->cpu.eip = RIG_IP;
-	r->cpu.fault_chain_len = 0;
-	cpu_run(&r->cpu, 1);
-	if (r->cpu.fault_chain_len == 0)
-		return -1;
-	if (r->cpu.shutdown) {
-		r->cpu.seg[SEG_CS] = cs;
-		r->cpu.shutdown = false;
-		r->cpu.delivering = 0;
-	}
-	return r->cpu.fault_chain[0].vector;
 }
 
 static const uint8_t read_ax[] = { 0xa1, 0x00, 0x00 };                   /* mov ax,[0] */
@@ -128,10 +105,10 @@ static void test_translation_through_both_levels(void **state)
 	(void)state;
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
 	poke32(r, FRAME_A, 0x1234);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0x1234);
 	r->cpu.reg[REG_BX] = 0xbeef;
-	assert_int_equal(run1(r, write_bx, sizeof write_bx), -1);
+	assert_int_equal(rig_run_one(r, write_bx, sizeof write_bx), -1);
 	assert_int_equal(peek32(r, FRAME_A), 0xbeef);
 	assert_true(cpu_linear_to_phys(&r->cpu, LIN + 0x123, &phys));
 	assert_int_equal(phys, FRAME_A + 0x123);
@@ -146,13 +123,13 @@ static void test_not_present_pde_and_pte_fault(void **state)
 
 	(void)state;
 	r->cpu.seg[SEG_DS].base = 0x800000; /* PDE 2: not present */
-	expect_pf(r, run1(r, read_ax, sizeof read_ax), 0, 0x800000);
+	expect_pf(r, rig_run_one(r, read_ax, sizeof read_ax), 0, 0x800000);
 	set_cpl(r, 3);
-	expect_pf(r, run1(r, write_bx, sizeof write_bx), PF_WRITE | PF_USER, 0x800000);
+	expect_pf(r, rig_run_one(r, write_bx, sizeof write_bx), PF_WRITE | PF_USER, 0x800000);
 	r->cpu.seg[SEG_DS].base = LIN + 0x1000; /* PTE 1: not present */
-	expect_pf(r, run1(r, read_ax, sizeof read_ax), PF_USER, LIN + 0x1000);
+	expect_pf(r, rig_run_one(r, read_ax, sizeof read_ax), PF_USER, LIN + 0x1000);
 	set_cpl(r, 0);
-	expect_pf(r, run1(r, write_bx, sizeof write_bx), PF_WRITE, LIN + 0x1000);
+	expect_pf(r, rig_run_one(r, write_bx, sizeof write_bx), PF_WRITE, LIN + 0x1000);
 	rig_free(r);
 }
 
@@ -170,12 +147,12 @@ static void test_write_protect(void **state)
 		poke32(r, FRAME_A, 0x1111);
 		r->cpu.reg[REG_BX] = 0x2222;
 		set_cpl(r, 3);
-		assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
-		expect_pf(r, run1(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE | PF_USER,
-		          LIN);
+		assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
+		expect_pf(r, rig_run_one(r, write_bx, sizeof write_bx),
+		          PF_PRESENT | PF_WRITE | PF_USER, LIN);
 		assert_int_equal(peek32(r, FRAME_A), 0x1111);
 		set_cpl(r, 0);
-		assert_int_equal(run1(r, write_bx, sizeof write_bx), -1);
+		assert_int_equal(rig_run_one(r, write_bx, sizeof write_bx), -1);
 		assert_int_equal(peek32(r, FRAME_A), 0x2222);
 		rig_free(r);
 	}
@@ -184,14 +161,15 @@ static void test_write_protect(void **state)
 	poke32(r, FRAME_A, 0x1111);
 	r->cpu.reg[REG_BX] = 0x2222;
 	r->cpu.cr0 |= CR0_WP;
-	expect_pf(r, run1(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE, LIN);
+	expect_pf(r, rig_run_one(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE, LIN);
 	assert_int_equal(peek32(r, FRAME_A), 0x1111);
 	/* The rights are the AND of both levels: a read-only PDE protects a
 	 * writable PTE (386 manual 6.4.1.3). */
 	poke32(r, PD + 4, PT_TEST | PTE_P | PTE_US);
 	poke32(r, pte_at(1), FRAME_B | PTE_P | PTE_RW | PTE_US);
 	r->cpu.seg[SEG_DS].base = LIN + 0x1000;
-	expect_pf(r, run1(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE, LIN + 0x1000);
+	expect_pf(r, rig_run_one(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE,
+	          LIN + 0x1000);
 	rig_free(r);
 }
 
@@ -204,14 +182,14 @@ static void test_user_supervisor(void **state)
 	(void)state;
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
 	poke32(r, FRAME_A, 0x3333);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	set_cpl(r, 3);
-	expect_pf(r, run1(r, read_ax, sizeof read_ax), PF_PRESENT | PF_USER, LIN);
+	expect_pf(r, rig_run_one(r, read_ax, sizeof read_ax), PF_PRESENT | PF_USER, LIN);
 	/* A user PTE under a supervisor PDE is a supervisor page. */
 	poke32(r, PD + 4, PT_TEST | PTE_P | PTE_RW);
 	poke32(r, pte_at(1), FRAME_B | PTE_P | PTE_RW | PTE_US);
 	r->cpu.seg[SEG_DS].base = LIN + 0x1000;
-	expect_pf(r, run1(r, read_ax, sizeof read_ax), PF_PRESENT | PF_USER, LIN + 0x1000);
+	expect_pf(r, rig_run_one(r, read_ax, sizeof read_ax), PF_PRESENT | PF_USER, LIN + 0x1000);
 	rig_free(r);
 }
 
@@ -231,11 +209,11 @@ static void test_system_accesses_are_supervisor(void **state)
 	poke32(r, PT_LOW + 4 * 0x13, 0x13000 | PTE_P | PTE_RW); /* supervisor only */
 	set_cpl(r, 3);
 	r->cpu.reg[REG_BX] = 0x0b;
-	assert_int_equal(run1(r, lar_ax_bx, sizeof lar_ax_bx), -1);
+	assert_int_equal(rig_run_one(r, lar_ax_bx, sizeof lar_ax_bx), -1);
 	assert_true(cpu_flags(&r->cpu) & FLAG_ZF);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0xf200);
 	r->cpu.seg[SEG_DS].base = 0x13000;
-	expect_pf(r, run1(r, read_ax, sizeof read_ax), PF_PRESENT | PF_USER, 0x13000);
+	expect_pf(r, rig_run_one(r, read_ax, sizeof read_ax), PF_PRESENT | PF_USER, 0x13000);
 	rig_free(r);
 }
 
@@ -250,27 +228,27 @@ static void test_accessed_and_dirty_bits(void **state)
 	(void)state;
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
 	assert_false(peek32(r, PD + 4) & PTE_A);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_true(peek32(r, PD + 4) & PTE_A);
 	assert_int_equal(peek32(r, pte_at(0)), FRAME_A | PTE_P | PTE_RW | PTE_A);
-	assert_int_equal(run1(r, write_bx, sizeof write_bx), -1);
+	assert_int_equal(rig_run_one(r, write_bx, sizeof write_bx), -1);
 	assert_int_equal(peek32(r, pte_at(0)), FRAME_A | PTE_P | PTE_RW | PTE_A | PTE_D);
 
 	/* Software clears A and D: cached, the translation sets neither again. */
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
-	assert_int_equal(run1(r, write_bx, sizeof write_bx), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, write_bx, sizeof write_bx), -1);
 	assert_int_equal(peek32(r, pte_at(0)), FRAME_A | PTE_P | PTE_RW);
 	r->cpu.reg[REG_AX] = PD;
-	assert_int_equal(run1(r, load_cr3, sizeof load_cr3), -1);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, load_cr3, sizeof load_cr3), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(peek32(r, pte_at(0)), FRAME_A | PTE_P | PTE_RW | PTE_A);
 
 	/* A user write to a read-only page faults and leaves D clear. */
 	poke32(r, pte_at(1), FRAME_B | PTE_P | PTE_US);
 	r->cpu.seg[SEG_DS].base = LIN + 0x1000;
 	set_cpl(r, 3);
-	expect_pf(r, run1(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE | PF_USER,
+	expect_pf(r, rig_run_one(r, write_bx, sizeof write_bx), PF_PRESENT | PF_WRITE | PF_USER,
 	          LIN + 0x1000);
 	assert_false(peek32(r, pte_at(1)) & PTE_D);
 	rig_free(r);
@@ -286,20 +264,20 @@ static void test_stale_tlb_entry_until_cr3_load(void **state)
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
 	poke32(r, FRAME_A, 0xaaaa);
 	poke32(r, FRAME_B, 0xbbbb);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0xaaaa);
 	poke32(r, pte_at(0), FRAME_B | PTE_P | PTE_RW);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0xaaaa); /* stale, as on the chip */
 	r->cpu.reg[REG_AX] = PD;
-	assert_int_equal(run1(r, load_cr3, sizeof load_cr3), -1);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, load_cr3, sizeof load_cr3), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0xbbbb);
 	/* Not present after a flush: the stale entry is gone with it. */
 	poke32(r, pte_at(0), 0);
 	r->cpu.reg[REG_AX] = PD;
-	assert_int_equal(run1(r, load_cr3, sizeof load_cr3), -1);
-	expect_pf(r, run1(r, read_ax, sizeof read_ax), 0, LIN);
+	assert_int_equal(rig_run_one(r, load_cr3, sizeof load_cr3), -1);
+	expect_pf(r, rig_run_one(r, read_ax, sizeof read_ax), 0, LIN);
 	rig_free(r);
 }
 
@@ -314,13 +292,13 @@ static void test_invlpg_on_the_486(void **state)
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
 	poke32(r, FRAME_A, 0xaaaa);
 	poke32(r, FRAME_B, 0xbbbb);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	poke32(r, pte_at(0), FRAME_B | PTE_P | PTE_RW);
-	assert_int_equal(run1(r, invlpg_other, sizeof invlpg_other), -1);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, invlpg_other, sizeof invlpg_other), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0xaaaa);
-	assert_int_equal(run1(r, invlpg_0, sizeof invlpg_0), -1);
-	assert_int_equal(run1(r, read_ax, sizeof read_ax), -1);
+	assert_int_equal(rig_run_one(r, invlpg_0, sizeof invlpg_0), -1);
+	assert_int_equal(rig_run_one(r, read_ax, sizeof read_ax), -1);
 	assert_int_equal(r->cpu.reg[REG_AX] & 0xffff, 0xbbbb);
 	rig_free(r); /* the 386's #UD for INVLPG: test_decode */
 }
@@ -336,16 +314,16 @@ static void test_page_crossing_accesses(void **state)
 	poke32(r, pte_at(0), FRAME_A | PTE_P | PTE_RW);
 	poke32(r, FRAME_A + 0xffc, 0x44332211);
 	r->cpu.reg[REG_BX] = 0xddccbbaa;
-	expect_pf(r, run1(r, write_ebx_ffe, sizeof write_ebx_ffe), PF_WRITE, LIN + 0x1000);
+	expect_pf(r, rig_run_one(r, write_ebx_ffe, sizeof write_ebx_ffe), PF_WRITE, LIN + 0x1000);
 	assert_int_equal(peek32(r, FRAME_A + 0xffc), 0x44332211);
-	expect_pf(r, run1(r, read_eax_ffe, sizeof read_eax_ffe), 0, LIN + 0x1000);
+	expect_pf(r, rig_run_one(r, read_eax_ffe, sizeof read_eax_ffe), 0, LIN + 0x1000);
 
 	/* Both present, in frames that are not adjacent. */
 	poke32(r, pte_at(1), FRAME_C | PTE_P | PTE_RW);
 	poke32(r, FRAME_C, 0x88776655);
-	assert_int_equal(run1(r, read_eax_ffe, sizeof read_eax_ffe), -1);
+	assert_int_equal(rig_run_one(r, read_eax_ffe, sizeof read_eax_ffe), -1);
 	assert_int_equal(r->cpu.reg[REG_AX], 0x66554433);
-	assert_int_equal(run1(r, write_ebx_ffe, sizeof write_ebx_ffe), -1);
+	assert_int_equal(rig_run_one(r, write_ebx_ffe, sizeof write_ebx_ffe), -1);
 	assert_int_equal(peek32(r, FRAME_A + 0xffc), 0xbbaa2211);
 	assert_int_equal(peek32(r, FRAME_C), 0x8877ddcc);
 	rig_free(r);
@@ -381,7 +359,7 @@ static void test_decoded_code_follows_the_mapping(void **state)
 	assert_int_equal(r->cpu.reg[REG_AX], 1); /* stale translation: the old code */
 	r->cpu.seg[SEG_CS] = home;
 	r->cpu.reg[REG_AX] = PD;
-	assert_int_equal(run1(r, load_cr3, sizeof load_cr3), -1);
+	assert_int_equal(rig_run_one(r, load_cr3, sizeof load_cr3), -1);
 	r->cpu.seg[SEG_CS].base = LIN + 0x2000;
 	r->cpu.eip = 0;
 	r->cpu.reg[REG_AX] = 0;
@@ -406,15 +384,15 @@ static void test_alignment_check_under_paging(void **state)
 	r->cpu.eflags |= FLAG_AC;
 	set_cpl(r, 3);
 	user_cs = r->cpu.seg[SEG_CS];
-	assert_int_equal(run1(r, read_odd, sizeof read_odd), -1);
+	assert_int_equal(rig_run_one(r, read_odd, sizeof read_odd), -1);
 	r->cpu.cr0 |= CR0_AM;
-	assert_int_equal(run1(r, read_odd, sizeof read_odd), EXC_AC);
+	assert_int_equal(rig_run_one(r, read_odd, sizeof read_odd), EXC_AC);
 	assert_int_equal(r->cpu.eip, RIG_HANDLER); /* delivered */
 	r->cpu.seg[SEG_CS] = user_cs;
 	r->cpu.seg[SEG_SS] = r->cpu.seg[SEG_ES];
 	r->cpu.reg[REG_SP] = 0xfffe;
 	r->cpu.seg[SEG_DS].base = LIN + 0x1000; /* not present */
-	expect_pf(r, run1(r, read_odd, sizeof read_odd), PF_USER, LIN + 0x1001);
+	expect_pf(r, rig_run_one(r, read_odd, sizeof read_odd), PF_USER, LIN + 0x1001);
 	rig_free(r);
 }
 
@@ -428,12 +406,12 @@ static void test_mov_cr0(void **state)
 	(void)state;
 	rig_load(r, "", 0);
 	r->cpu.reg[REG_AX] = CR0_PG;
-	assert_int_equal(run1(r, load_cr0, sizeof load_cr0), EXC_GP);
+	assert_int_equal(rig_run_one(r, load_cr0, sizeof load_cr0), EXC_GP);
 	assert_int_equal(first_error(r), 0);
 	assert_false(r->cpu.cr0 & CR0_PG);
 	r->cpu.cr0 = CR0_PE;
 	r->cpu.reg[REG_AX] = CR0_PE | CR0_WP | CR0_AM;
-	assert_int_equal(run1(r, load_cr0, sizeof load_cr0), -1);
+	assert_int_equal(rig_run_one(r, load_cr0, sizeof load_cr0), -1);
 	assert_int_equal(r->cpu.cr0, CR0_PE);
 	rig_free(r);
 
@@ -441,7 +419,7 @@ static void test_mov_cr0(void **state)
 	rig_load(r, "", 0);
 	r->cpu.cr0 = CR0_PE;
 	r->cpu.reg[REG_AX] = CR0_PE | CR0_WP | CR0_AM;
-	assert_int_equal(run1(r, load_cr0, sizeof load_cr0), -1);
+	assert_int_equal(rig_run_one(r, load_cr0, sizeof load_cr0), -1);
 	assert_int_equal(r->cpu.cr0, CR0_PE | CR0_WP | CR0_AM);
 	rig_free(r);
 }
