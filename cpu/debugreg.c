@@ -40,8 +40,8 @@ static void arm(struct cpu *c)
 {
 	uint32_t dr7 = c->dr[7];
 
-	c->dr_armed = 0;
-	c->dr_hits = 0; /* nothing armed: nothing may be left to report */
+	c->dr_armed &= DR_ARMED_TASK; /* not DR7's: a pending task trap stays */
+	c->dr_hits = 0;               /* nothing armed: nothing may be left to report */
 	for (int n = 0; n < 4; n++) {
 		if (!dr7_enabled(dr7, n))
 			continue;
@@ -58,6 +58,7 @@ void debugreg_reset(struct cpu *c)
 		c->dr[n] = 0;
 	c->dr[6] = DR6_FIXED1;
 	c->dr[7] = DR7_FIXED1;
+	c->dr_armed = 0;
 	arm(c);
 }
 
@@ -105,6 +106,13 @@ void debugreg_insn_start(struct cpu *c, uint32_t watch)
 {
 	uint32_t lin, hits = 0;
 
+	/* The task switch's trap comes first: it belongs to the instruction
+	 * that switched (SDM Vol. 3, 17.3.1.5), RF does not hold it off. */
+	if (watch & DR_ARMED_TASK) {
+		c->dr_armed &= (uint8_t)~DR_ARMED_TASK;
+		c->dr[6] |= DR6_BT;
+		cpu_fault_noerr(c, EXC_DB);
+	}
 	if (watch & FLAG_RF) {
 		c->eflags &= ~(uint32_t)FLAG_RF;
 		return;

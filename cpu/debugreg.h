@@ -28,7 +28,11 @@ enum {
 enum {
 	DR_ARMED_CODE = 1u << 0,
 	DR_ARMED_DATA = 1u << 1,
+	DR_ARMED_TASK = 1u << 2, /* a task switch to a TSS with T set: #DB next (not DR7's) */
 };
+
+/* The T bit's word in a 32-bit TSS. */
+#define TSS32_T 0x64
 
 /* Which of TF, RF and dr_armed make the current instruction need the checks
  * below: zero for almost every instruction. */
@@ -37,9 +41,10 @@ static inline uint32_t debugreg_watch(const struct cpu *c)
 	return (c->eflags & (FLAG_TF | FLAG_RF)) | c->dr_armed;
 }
 
-/* Before the instruction at CS:EIP is fetched, with 'watch' nonzero: an
- * enabled instruction breakpoint there raises #DB as a fault unless RF is
- * set; RF is then cleared (it suppresses breakpoints for one instruction). */
+/* Before the instruction at CS:EIP is fetched, with 'watch' nonzero: after
+ * a task switch to a TSS with T set, #DB with DR6.BT; else an enabled
+ * instruction breakpoint there raises #DB as a fault unless RF is set; RF
+ * is then cleared (it suppresses breakpoints for one instruction). */
 void debugreg_insn_start(struct cpu *c, uint32_t watch);
 /* After instruction 'in' (NULL: none decoded) completed: the single-step
  * trap (TF set when it started) and the data breakpoints it hit become one

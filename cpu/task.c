@@ -5,6 +5,7 @@
  * SDM Vol. 3, 7.2-7.4 (Figures 7-2 and 7-11 give the layouts).
  */
 #include "access.h"
+#include "debugreg.h"
 #include "flags.h"
 #include "paging.h"
 #include "prot.h"
@@ -132,6 +133,8 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 		                                 true);
 	ldt = (uint16_t)cpu_lin_read(c, nb + nl->ldt, 2, true);
 	uint32_t cr3 = nl->cr3 ? cpu_lin_read(c, nb + nl->cr3, 4, true) : c->cr3;
+	/* The T (debug trap) bit of a 32-bit TSS (SDM Vol. 3, 7.2.1, 17.3.1.5). */
+	bool trap = nl->cr3 && (cpu_lin_read(c, nb + TSS32_T, 2, true) & 1);
 
 	/* The old task: busy cleared unless it is nested under the new one,
 	 * NT cleared in its image when returning from it. */
@@ -175,15 +178,18 @@ void task_switch(struct cpu *c, uint16_t sel, const struct desc *d, enum task_re
 	if (c->eflags & FLAG_VM) {
 		for (int s = 0; s < SEG_COUNT; s++)
 			seg_load_v86(c, s, segs[s]);
-		return;
+	} else {
+		load_task_segment(c, SEG_CS, segs[SEG_CS]);
+		load_task_segment(c, SEG_SS, segs[SEG_SS]);
+		for (int s = 0; s < nl->nsegs; s++)
+			if (s != SEG_CS && s != SEG_SS)
+				load_task_segment(c, s, segs[s]);
+		if (c->eip > c->seg[SEG_CS].limit)
+			cpu_fault(c, EXC_GP, 0);
 	}
-	load_task_segment(c, SEG_CS, segs[SEG_CS]);
-	load_task_segment(c, SEG_SS, segs[SEG_SS]);
-	for (int s = 0; s < nl->nsegs; s++)
-		if (s != SEG_CS && s != SEG_SS)
-			load_task_segment(c, s, segs[s]);
-	if (c->eip > c->seg[SEG_CS].limit)
-		cpu_fault(c, EXC_GP, 0);
+	/* #DB with DR6.BT before the new task's first instruction. */
+	if (trap && c->traits->debug_regs)
+		c->dr_armed |= DR_ARMED_TASK;
 }
 
 void task_gate_transfer(struct cpu *c, uint16_t sel, const struct desc *d, enum task_reason why)

@@ -75,6 +75,23 @@ PTEST "INT through a task gate nests the task the same way"
 	PEXPECT	dword [t2_link], SEL_TSS
 	movzx	eax, byte [pm_gdt + SEL_TSS2 + 5]
 	PEXPECT	eax, ACC_TSS32
+t6:
+PTEST "a TSS with its T bit set: #DB (DR6.BT) before the task's first instruction"
+	; SDM Vol. 3, 7.2.1 (T flag) and 17.3.1.5 (task-switch exception
+	; condition): a trap, so the saved EIP is where the new task starts.
+	; The handler resumes in the new task's context, so this test is last.
+	mov	byte [tss2 + 0x64], 1
+	xor	eax, eax
+	mov	dr6, eax
+	ON_FAULT .f2r
+	call	SEL_TSS2:0
+.f2r:	EXPECT_FAULT 1, 0, task2.again
+	mov	eax, dr6
+	and	eax, 0x8000
+	PEXPECT	eax, 0x8000
+	str	ax
+	movzx	eax, ax
+	PEXPECT	eax, SEL_TSS2		; the switch was made before the trap
 	PPASS
 
 ; The second task: records what it sees, returns, and starts over.
