@@ -72,10 +72,10 @@ enum { OPT_POST_PORT = 370, OPT_KEYS, OPT_BOOT };
 	"                       10000000): timers and the RTC follow it, not the host\n"           \
 	"  --rtc YYYY-MM-DDTHH:MM:SS  the RTC's time at power-on (default: the host's)\n"          \
 	"  --cmos FILE          keep the CMOS memory in FILE between runs\n"                       \
-	"  --serial WHERE       COM1: stdio (default; input from stdin when it is not a\n"         \
-	"                       terminal), file:PATH, pty (a pseudo-terminal, named on\n"          \
-	"                       stderr), tcp:PORT (one client at a time on 127.0.0.1:PORT)\n"      \
-	"                       or none\n"                                                         \
+	"  --serial WHERE       COM1: stdio (default; input from stdin, a terminal read\n"         \
+	"                       raw unless a display or the monitor uses it), file:PATH,\n"        \
+	"                       pty (a pseudo-terminal, named on stderr), tcp:PORT (one\n"         \
+	"                       client at a time on 127.0.0.1:PORT) or none\n"                     \
 	"  --serial2 WHERE      COM2, the same (default none)\n"                                   \
 	"  --post               print the POST codes written to port 0x80 on stderr\n"             \
 	"  --post-port PORT     take POST codes on PORT as well as 0x80 (e.g. 0x190)\n"            \
