@@ -191,6 +191,10 @@ struct cpu {
 	uint32_t fault_error;
 	bool fault_has_error;
 	int delivering; /* vector + 1 of the exception being delivered, or 0 */
+	/* A fault (not #DB) is being delivered: the EFLAGS image the handler
+	 * gets has RF set, so that the restarted instruction is not stopped by
+	 * an instruction breakpoint again (SDM Vol. 3, 17.3.1.1). */
+	bool fault_rf;
 	/* The EXT bit of selector error codes: set while delivering an event
 	 * that the program did not ask for (an exception or an external
 	 * interrupt), SDM Vol. 3, 6.13. */

@@ -63,6 +63,7 @@ void cpu_reset(struct cpu *c)
 	}
 	c->halted = c->shutdown = c->inhibit_intr = false;
 	c->delivering = 0;
+	c->fault_rf = false;
 	debugreg_reset(c);
 	c->fault_vector = -1;
 	c->undo.valid = false;
@@ -286,7 +287,9 @@ static void exec_fault(struct cpu *c)
 		c->reg[REG_SP] = c->insn_esp;
 	c->eip = (vector == EXC_DE && c->traits->de_after) ? c->next_eip : c->insn_eip;
 	c->halted = false;
+	c->fault_rf = vector != EXC_DB;
 	intr_deliver(c, vector, INTR_EXCEPTION, has_error, error);
+	c->fault_rf = false;
 	c->delivering = 0;
 	if (c->dr_hits)
 		debugreg_after_delivery(c);

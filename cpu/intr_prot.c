@@ -79,7 +79,8 @@ void intr_deliver_prot(struct cpu *c, int vector, bool software, bool has_error,
 	}
 
 	int size = (gate.type & 8) ? 4 : 2;
-	uint32_t old_flags = flags_get(c), old_esp = c->reg[REG_SP], eip = c->eip;
+	uint32_t old_flags = flags_get(c) | (c->fault_rf ? FLAG_RF : 0);
+	uint32_t old_esp = c->reg[REG_SP], eip = c->eip;
 	uint16_t old_ss = c->seg[SEG_SS].sel, old_cs = c->seg[SEG_CS].sel;
 
 	if (sel_null(gate.gate_sel))

@@ -87,6 +87,11 @@ uint16_t rig_peek16(struct rig *r, uint32_t phys)
 	return (uint16_t)(rig_peek8(r, phys) | rig_peek8(r, phys + 1) << 8);
 }
 
+uint32_t rig_peek32(struct rig *r, uint32_t phys)
+{
+	return rig_peek16(r, phys) | (uint32_t)rig_peek16(r, phys + 2) << 16;
+}
+
 void rig_poke16(struct rig *r, uint32_t phys, uint16_t v)
 {
 	uint8_t b[2] = { (uint8_t)v, (uint8_t)(v >> 8) };

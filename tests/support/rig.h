@@ -37,6 +37,7 @@ void rig_load(struct rig *r, const void *code, size_t len);
 void rig_set_vector(struct rig *r, int vector, uint16_t seg, uint16_t off);
 uint8_t rig_peek8(struct rig *r, uint32_t phys);
 uint16_t rig_peek16(struct rig *r, uint32_t phys);
+uint32_t rig_peek32(struct rig *r, uint32_t phys);
 void rig_poke16(struct rig *r, uint32_t phys, uint16_t v);
 void rig_poke32(struct rig *r, uint32_t phys, uint32_t v);
 

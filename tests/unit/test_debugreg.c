@@ -71,6 +71,10 @@ static void test_mov_dr_at_cpl3_is_gp(void **state)
 	assert_int_equal(r->cpu.seg[SEG_CS].sel, 0x08);
 	assert_int_equal(r->cpu.eip, RIG_HANDLER);
 	assert_int_equal(rig_peek16(r, RIG_STACK0 + r->cpu.reg[REG_SP]), 0); /* error code */
+	/* The EFLAGS image has RF set, as for every fault (SDM Vol. 3,
+	 * 17.3.1.1), while RF itself is clear in the handler. */
+	assert_true(rig_peek32(r, RIG_STACK0 + r->cpu.reg[REG_SP] + 12) & FLAG_RF);
+	assert_false(cpu_flags(&r->cpu) & FLAG_RF);
 	assert_int_equal(r->cpu.dr[0], 0);
 	rig_free(r);
 	/* The same at CPL 0 writes the register. */
