@@ -149,7 +149,9 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 	/* With blink enabled (attribute mode control bit 3), attribute bit 7
 	 * blinks the character rather than brightening the background. */
 	bool blink = v->attr[0x10] & 0x08;
+	bool line_chars = v->attr[0x10] & 0x04;
 	bool cursor_on;
+	uint32_t palette[16]; /* the 16 attribute colours as RGB, once a frame */
 
 	vga_blink_phase(v, v->clk ? clock_ns(v->clk) : 0, &chars_on, &cursor_phase);
 	cursor_on = !(v->crtc[0x0A] & 0x20) && cursor_phase;
@@ -160,6 +162,8 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 		rows = VGA_MAX_HEIGHT / cell_h;
 	*width = cols * cell_w * dot_w;
 	*height = rows * cell_h;
+	for (int i = 0; i < 16; i++)
+		palette[i] = attr_rgb(v, i);
 	for (int r = 0; r < rows; r++) {
 		for (int c = 0; c < cols; c++) {
 			uint32_t n = start + (uint32_t)r * stride + (uint32_t)c;
@@ -167,8 +171,12 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 			uint8_t ch = v->plane[0][addr], at = v->plane[1][addr];
 			int bg = blink ? at >> 4 & 7 : at >> 4;
 			bool hidden = blink && (at & 0x80) && !chars_on;
-			uint32_t fg_rgb = attr_rgb(v, at & 0x0F), bg_rgb = attr_rgb(v, bg);
+			uint32_t fg_rgb = palette[at & 0x0F], bg_rgb = palette[bg];
 			const uint8_t *glyph = glyph_of(v, ch, at);
+			/* The ninth dot repeats the eighth for the line-drawing
+			 * characters C0-DF, as the attribute controller's bit 2
+			 * asks; otherwise it is background. */
+			bool ninth = line_chars && ch >= 0xC0 && ch <= 0xDF;
 
 			for (int y = 0; y < cell_h; y++) {
 				uint8_t bits = y < FONT_BYTES_PER_CHAR && !hidden ? glyph[y] : 0;
@@ -179,17 +187,19 @@ static void render_text(const struct vga *v, uint32_t *px, int *width, int *heig
 				uint32_t *row = px + (size_t)(r * cell_h + y) * (size_t)*width +
 				                (size_t)(c * cell_w * dot_w);
 
-				for (int x = 0; x < cell_w; x++) {
-					/* The ninth dot repeats the eighth for the line-drawing
-					 * characters C0-DF, as the attribute controller's bit 2
-					 * asks. */
-					bool on = x < 8 ? bits >> (7 - x) & 1
-					                : (v->attr[0x10] & 0x04) && ch >= 0xC0 &&
-					                          ch <= 0xDF && (bits & 1);
-					uint32_t rgb = on || cur ? fg_rgb : bg_rgb;
+				/* Dots left to right as the bits of a 9-bit row. */
+				unsigned dots =
+				        cur ? 0x1FFu
+				            : (unsigned)bits << 1 | (ninth ? bits & 1u : 0u);
 
-					for (int d = 0; d < dot_w; d++)
-						row[x * dot_w + d] = rgb;
+				for (int x = 0; x < cell_w; x++) {
+					uint32_t rgb = dots >> (8 - x) & 1 ? fg_rgb : bg_rgb;
+
+					if (dot_w == 1) {
+						row[x] = rgb;
+						continue;
+					}
+					row[2 * x] = row[2 * x + 1] = rgb;
 				}
 			}
 		}
