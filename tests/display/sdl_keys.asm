@@ -4,24 +4,11 @@
 ; "Keyboard Scan Code Specification" (set 1 column), including the
 ; sequences of the extended keys, Print Screen and Pause.
 %include "guest.inc"
+%include "irq.inc"
 
 	cli
-	xor	ax, ax
-	mov	es, ax
-	mov	word [es:9*4], irq1	; INT 09h: IRQ1 after the remap
-	mov	word [es:9*4+2], cs
-	push	cs
-	pop	es
-	mov	al, 0x11		; ICW1: edge triggered, cascade, ICW4 follows
-	out	0x20, al
-	mov	al, 0x08		; ICW2: vectors 08h-0Fh
-	out	0x21, al
-	mov	al, 0x04		; ICW3: a slave on IRQ2
-	out	0x21, al
-	mov	al, 0x01		; ICW4: 8086 mode, normal EOI
-	out	0x21, al
-	mov	al, 0xfd		; OCW1: only IRQ1
-	out	0x21, al
+	SET_VECTOR 9, irq1		; INT 09h: IRQ1 after the remap
+	PIC_MASTER 0xfd			; only IRQ1
 
 TEST "every byte of the pressed keys arrives"
 	sti

@@ -3,25 +3,11 @@
 ; The 8042 translates to scancode set 1 (the power-on command byte), so the
 ; handler sees Shift, H and I, and Enter as documented set 1 codes.
 %include "guest.inc"
+%include "irq.inc"
 
 	cli
-	xor	ax, ax
-	mov	es, ax
-	mov	word [es:9*4], irq1		; INT 09h: IRQ1 after the remap
-	mov	word [es:9*4+2], cs
-	push	cs
-	pop	es
-
-	mov	al, 0x11		; ICW1: edge triggered, cascade, ICW4 follows
-	out	0x20, al
-	mov	al, 0x08		; ICW2: vectors 08h-0Fh
-	out	0x21, al
-	mov	al, 0x04		; ICW3: a slave on IRQ2
-	out	0x21, al
-	mov	al, 0x01		; ICW4: 8086 mode, normal EOI
-	out	0x21, al
-	mov	al, 0xfd		; OCW1: only IRQ1
-	out	0x21, al
+	SET_VECTOR 9, irq1		; INT 09h: IRQ1 after the remap
+	PIC_MASTER 0xfd			; only IRQ1
 
 TEST "the keys arrive one IRQ1 at a time, then Enter"
 	sti
