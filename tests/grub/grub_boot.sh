@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/grub/grub_boot.sh X86LAB [MAX_INSNS] — boot GRUB (Debian's
+# tests/grub/grub_boot.sh X86LAB [MAX_INSNS [CPU]] — boot GRUB (Debian's
 # grub-pc-bin) with the built-in BIOS: grub-mkrescue builds a hybrid image
 # (an MBR that loads GRUB's core through INT 13h AH=42h) whose grub.cfg
 # moves GRUB's console to the serial port and prints a marker. x86lab boots
@@ -12,8 +12,9 @@
 # guest.grub (label grub): GRUB's core runs in protected mode and calls the
 # BIOS from it by switching back to real mode for every disk read and key.
 set -u
-x86lab=${1:?usage: grub_boot.sh X86LAB [MAX_INSNS]}
+x86lab=${1:?usage: grub_boot.sh X86LAB [MAX_INSNS [CPU]]}
 max_insns=${2:-2000000000}
+cpu=${3:-386}
 marker=X86LAB-GRUB-MARKER
 modules=/usr/lib/grub/i386-pc
 
@@ -43,7 +44,7 @@ if ! grub-mkrescue -d "$modules" -o "$work/grub.img" "$work/iso" >"$work/mkrescu
 	exit 2
 fi
 
-"$x86lab" run --serial stdio --max-insns "$max_insns" "$work/grub.img" \
+"$x86lab" run --cpu "$cpu" --serial stdio --max-insns "$max_insns" "$work/grub.img" \
 	</dev/null >"$work/out" 2>&1 &
 pid=$!
 while kill -0 "$pid" 2>/dev/null; do

@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/syslinux/syslinux_boot.sh X86LAB [MAX_INSNS] — boot SYSLINUX (Debian's
+# tests/syslinux/syslinux_boot.sh X86LAB [MAX_INSNS [CPU]] — boot SYSLINUX (Debian's
 # syslinux, a boot loader nobody here wrote) from a 1.44 MB FAT floppy with
 # the built-in BIOS. Its boot sector and ldlinux.sys load through INT 13h;
 # its core then runs in 32-bit protected mode and calls the BIOS by going
@@ -12,8 +12,9 @@
 # mcopy (mtools): 'sh scripts/deps.sh --test' (which 'make test' runs)
 # installs them; without them the test fails and says so.
 set -u
-x86lab=${1:?usage: syslinux_boot.sh X86LAB [MAX_INSNS]}
+x86lab=${1:?usage: syslinux_boot.sh X86LAB [MAX_INSNS [CPU]]}
 max_insns=${2:-400000000}
+cpu=${3:-386}
 name=x86lab-marker
 want="Loading $name... failed: No such file or directory"
 
@@ -27,7 +28,7 @@ syslinux --install "$work/floppy.img" || { echo "syslinux_boot: syslinux --insta
 printf 'SERIAL 0 9600\nPROMPT 1\nTIMEOUT 0\n' >"$work/syslinux.cfg"
 mcopy -i "$work/floppy.img" "$work/syslinux.cfg" ::syslinux.cfg || exit 2
 
-"$x86lab" run --serial stdio --max-insns "$max_insns" --keys "$name\n" "$work/floppy.img" \
+"$x86lab" run --cpu "$cpu" --serial stdio --max-insns "$max_insns" --keys "$name\n" "$work/floppy.img" \
 	</dev/null >"$work/out" 2>&1
 status=$?
 if grep -qF "$want" "$work/out"; then
