@@ -1,9 +1,10 @@
 ; bios/int15_system.asm — INT 15h, the AT's system services: the memory
 ; sizes (88h, E801h, E820h), the A20 gate (24h), the system configuration
 ; table (C0h), the EBDA (C1h), waiting (86h), the keyboard intercept (4Fh)
-; and the device busy/post hooks (90h/91h). Functions that need protected
-; mode (87h block move, 89h) answer AH = 86h "not supported", as does
-; anything unknown (RBIL INT 15h).
+; the device busy/post hooks (90h/91h) and the block move (87h), which
+; goes through protected mode on a 386 or later. 89h (switch to protected
+; mode for good) answers AH = 86h "not supported", as does anything unknown
+; (RBIL INT 15h).
 
 ; The system configuration table (IBM PS/2 and PC BIOS Interface Technical
 ; Reference, INT 15h AH=C0h): its length, model FCh (an AT), submodel 01h,
@@ -24,6 +25,8 @@ int15_system:
 	je	int15_wait
 	cmp	ah, 0x24
 	je	int15_a20
+	cmp	ah, 0x87
+	je	int15_block_move
 	cmp	ah, 0xC0
 	je	.config
 	cmp	ah, 0xC1
@@ -86,6 +89,95 @@ int15_e801:
 	mov	dx, ax
 	pop	ax
 	clc
+	jmp	iret_cf
+
+; AH=87h: copy CX words (at most 8000h) between any two places in the
+; first 16 MB (IBM PC AT Technical Reference, BIOS listing, and RBIL INT 15h
+; AH=87h). ES:SI is a 48-byte GDT the caller has made: entry 10h describes
+; the source, 18h the destination (each limit, 24-bit base, access 93h);
+; the BIOS fills 08h (the table itself), 20h (its own code) and 28h (a
+; 64 KB data segment to leave protected mode with). Interrupts are off and
+; A20 is open during the move; both are put back. The AT's 286 left
+; protected mode through a reset; this BIOS does it by clearing CR0.PE, so
+; it moves on a 386 or later and answers AH = 86h on an 8086 or 286.
+; AH = 00h, CF = 0 when done; CX > 8000h: AH = 01h, CF = 1 (the AT's
+; "parity error", the one error code a bad request can have here).
+int15_block_move:
+	push	es
+	call	get_ebda
+	cmp	byte [es:EBDA_CPU], 3
+	pop	es
+	jb	int15_system.unsupported
+	cmp	cx, 0x8000
+	ja	.bad
+	cpu	386
+	pushf
+	cli
+	push	eax
+	push	ebx
+	push	cx
+	push	si
+	push	di
+	push	ds
+	push	es
+	mov	bx, si
+	mov	ax, es			; the table's linear base: ES * 16 + SI
+	movzx	eax, ax
+	shl	eax, 4
+	movzx	esi, si
+	add	eax, esi
+	mov	word [es:bx+0x08], 0x2F		; 08h: the GDT, limit 47
+	mov	[es:bx+0x0A], ax
+	shr	eax, 16
+	mov	[es:bx+0x0C], al
+	mov	word [es:bx+0x0D], 0x0093
+	mov	byte [es:bx+0x0F], 0
+	mov	dword [es:bx+0x20], 0x0000FFFF	; 20h: this code, F0000h, 64 KB
+	mov	dword [es:bx+0x24], 0x00009B0F
+	mov	dword [es:bx+0x28], 0x0000FFFF	; 28h: a data segment at 0, 64 KB
+	mov	dword [es:bx+0x2C], 0x00009300
+	in	al, FAST_A20
+	push	ax			; A20 as it was
+	or	al, 0x02
+	and	al, 0xFE		; bit 0 would reset the CPU
+	out	FAST_A20, al
+	o16 lgdt [es:bx+0x08]		; limit and 24-bit base, as the 286 takes them
+	mov	eax, cr0
+	or	al, 1
+	mov	cr0, eax
+	jmp	0x20:.protected
+.protected:
+	mov	ax, 0x10
+	mov	ds, ax
+	mov	ax, 0x18
+	mov	es, ax
+	xor	si, si
+	xor	di, di
+	cld
+	rep	movsw
+	mov	ax, 0x28		; back to 64 KB limits before real mode
+	mov	ds, ax
+	mov	es, ax
+	mov	eax, cr0
+	and	al, 0xFE
+	mov	cr0, eax
+	jmp	0xF000:.real
+.real:	pop	ax
+	out	FAST_A20, al
+	pop	es
+	pop	ds
+	pop	di
+	pop	si
+	pop	cx
+	pop	ebx
+	pop	eax
+	popf
+	cpu	8086
+	xor	ah, ah
+	clc
+	jmp	iret_cf
+.bad:	mov	ah, 0x01
+	stc
 	jmp	iret_cf
 
 ; AH=24h: the A20 gate through port 92h bit 1 (the PS/2 "fast A20").

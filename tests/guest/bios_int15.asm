@@ -101,8 +101,8 @@
 	int	0x15
 	EXPECT	ah, 0
 
-	TEST	"AH=87h (protected mode) and an unknown AH=77h: CF=1, AH=86h"
-	mov	ah, 0x87
+	TEST	"AH=89h (protected mode for good) and an unknown AH=77h: CF=1, AH=86h"
+	mov	ah, 0x89
 	int	0x15
 	EXPECT_FLAGS CF, 0
 	EXPECT	ah, 0x86
