@@ -64,7 +64,9 @@ const struct cpu_traits cpu_traits_table[CPU_MODEL_COUNT] = {
 		.cr0_rw = 0x8000001f,    /* PG, ET, TS, EM, MP, PE; the rest is reserved */
 	},
 	/* A 486 with CPUID (the later steppings): the 386 plus the 486's
-	 * instructions, CR0.WP/AM/NE/CD/NW and EFLAGS.AC/ID (SDM Vol. 3, 22.x). */
+	 * instructions, CR0.WP/AM/NE/CD/NW and EFLAGS.AC/ID (SDM Vol. 3, "IA-32
+	 * Architecture Compatibility"). Every trait is spelled out per model, the
+	 * 386's repeated, so that one row says all a model is. */
 	[CPU_486] = {
 		.name = "486",
 		.isa = ISA_486,

@@ -4,61 +4,28 @@
 # pseudo-terminal takes the keys typed there raw, one at a time, so the
 # demo echoes them and Esc ends it; the terminal's settings are the same
 # afterwards as before, also when x86lab is ended by SIGTERM.
-import fcntl
 import os
-import pty
-import select
 import signal
-import subprocess
 import sys
-import termios
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import ptyrun  # noqa: E402
 
 X86LAB = sys.argv[1]
 
 
 def run(action):
-    master, slave = pty.openpty()
-    attrs = termios.tcgetattr(slave)
-    attrs[3] |= termios.ECHO | termios.ICANON | termios.ISIG
-    termios.tcsetattr(slave, termios.TCSANOW, attrs)
-    before = termios.tcgetattr(slave)
-
-    def controlling_tty():
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    child = subprocess.Popen([X86LAB, "run"], stdin=slave, stdout=slave, stderr=slave,
-                             preexec_fn=controlling_tty)
-    out = bytearray()
-    acted = False
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
-            try:
-                out += os.read(master, 65536)
-            except OSError:
-                break
-        if not acted and b"Type keys" in out:
-            acted = True
-            raw = not (termios.tcgetattr(slave)[3] & termios.ICANON)
-            if not raw:
-                child.kill()
-                return "the terminal is not in raw mode while the guest reads it"
-            action(child, master)
-        if child.poll() is not None and not ready:
-            break
-    if child.poll() is None:
-        child.kill()
-        child.wait()
-        return f"x86lab did not end; output: {bytes(out[-300:])!r}"
-    after = termios.tcgetattr(slave)
-    os.close(master)
-    os.close(slave)
-    if after != before:
+    r = ptyrun.run([X86LAB, "run"], lambda out: b"Type keys" in out, action)
+    if r.raw is None:
+        return f"the demo never asked for keys; output: {r.out[-300:]!r}"
+    if not r.raw:
+        return "the terminal is not in raw mode while the guest reads it"
+    if r.status is None:
+        return f"x86lab did not end; output: {r.out[-300:]!r}"
+    if r.after != r.before:
         return "the terminal settings differ after x86lab ended"
-    return bytes(out)
+    return r.out
 
 
 def typed(child, master):

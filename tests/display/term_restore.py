@@ -6,67 +6,31 @@
 # Ctrl-C typed at the terminal, on SIGINT and SIGTERM sent with kill, and
 # on the terminal display's own quit key (Ctrl-]). It also checks that the
 # alternate screen was left and the cursor shown again.
-import fcntl
 import os
-import pty
-import select
 import signal
-import subprocess
 import sys
-import termios
-import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import ptyrun  # noqa: E402
 
 X86LAB, QUICK, SPIN = sys.argv[1:4]
 ENTER, LEAVE = b"\x1b[?1049h", b"\x1b[?1049l"
 
 
 def run(guest, action):
-    master, slave = pty.openpty()
-    # A cooked terminal as a login shell leaves it, with a size.
-    attrs = termios.tcgetattr(slave)
-    attrs[3] |= termios.ECHO | termios.ICANON | termios.ISIG
-    termios.tcsetattr(slave, termios.TCSANOW, attrs)
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, b"\x19\x00\x50\x00\x00\x00\x00\x00")
-    before = termios.tcgetattr(slave)
-
-    def controlling_tty():
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    child = subprocess.Popen(
-        [X86LAB, "run", "--quiet", "--display", "term", "--debugcon", "none",
-         "--load", guest + "@1000:0100"],
-        stdin=slave, stdout=slave, stderr=slave, preexec_fn=controlling_tty)
-    out = bytearray()
-    acted = False
-    deadline = time.time() + 20
-    while time.time() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
-            try:
-                out += os.read(master, 65536)
-            except OSError:
-                break
-        if not acted and ENTER in out and b"Hello" in out:
-            acted = True
-            action(child, master)
-        if child.poll() is not None and not ready:
-            break
-    if child.poll() is None:
-        child.kill()
-        child.wait()
-        return f"x86lab did not end ({len(out)} bytes of output)"
-    after = termios.tcgetattr(slave)
-    os.close(master)
-    os.close(slave)
-    if before != after:
-        return f"termios differ:\n  before {before}\n  after  {after}"
-    if ENTER not in out:
+    r = ptyrun.run([X86LAB, "run", "--quiet", "--display", "term", "--debugcon", "none",
+                    "--load", guest + "@1000:0100"],
+                   lambda out: ENTER in out and b"Hello" in out, action, timeout=20)
+    if r.status is None:
+        return f"x86lab did not end ({len(r.out)} bytes of output)"
+    if r.before != r.after:
+        return f"termios differ:\n  before {r.before}\n  after  {r.after}"
+    if ENTER not in r.out:
         return "the alternate screen was never entered"
-    tail = out[out.rfind(ENTER):]
+    tail = r.out[r.out.rfind(ENTER):]
     if LEAVE not in tail or b"\x1b[?25h" not in tail[tail.find(LEAVE) - 16:]:
         return "the alternate screen was not left with the cursor shown"
-    return child.returncode
+    return r.status
 
 
 def nothing(child, master):

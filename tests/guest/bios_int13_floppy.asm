@@ -6,7 +6,6 @@
 ; 09h DMA across a 64 KB boundary) and the IBM PC/AT Technical Reference.
 %include "guest.inc"
 
-BUF	equ	0x2000			; a buffer segment: 2000:0000, 64 KB aligned
 
 	TEST	"AH=16h: a disk just inserted (only cylinder 0 read yet): changed"
 	mov	ah, 0x16
@@ -212,19 +211,4 @@ BUF	equ	0x2000			; a buffer segment: 2000:0000, 64 KB aligned
 	EXPECT	ah, 0
 	PASS
 
-; clear_buf: ES:BX = the buffer, its first 2 KB zeroed.
-clear_buf:
-	push	ax
-	push	cx
-	push	di
-	mov	ax, BUF
-	mov	es, ax
-	xor	di, di
-	xor	ax, ax
-	mov	cx, 1024
-	rep	stosw
-	xor	bx, bx
-	pop	di
-	pop	cx
-	pop	ax
-	ret
+%include "disk_buf.inc"

@@ -5,7 +5,6 @@
 ; LBA (bios_image.asm).
 %include "guest.inc"
 
-BUF	equ	0x2000
 TOTAL	equ	4096
 
 	TEST	"the boot drive is 80h; 40:75h counts one hard disk"
@@ -198,21 +197,7 @@ lba_to_chs:
 	mov	dl, 0x80
 	ret
 
-clear_buf:
-	push	ax
-	push	cx
-	push	di
-	mov	ax, BUF
-	mov	es, ax
-	xor	di, di
-	xor	ax, ax
-	mov	cx, 1024
-	rep	stosw
-	xor	bx, bx
-	pop	di
-	pop	cx
-	pop	ax
-	ret
+%include "disk_buf.inc"
 
 spt:	dw	0
 heads:	dw	0
